@@ -1,0 +1,3 @@
+//! The `warta` command.
+
+fn main() {}
