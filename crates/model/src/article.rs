@@ -176,6 +176,8 @@ pub enum RemovedClass {
     Byline,
     /// A printed date line, moved to `published`.
     Date,
+    /// A dateline prefix ("REPUBLIKA.CO.ID, SHANGHAI --"), moved to `outlet` and `dateline`.
+    Dateline,
     /// A wire credit line ("sumber : Reuters"), moved to `wires`.
     Source,
     /// Markup left in a text dump that carried no text.
@@ -199,6 +201,7 @@ impl RemovedClass {
             RemovedClass::Title => "title",
             RemovedClass::Byline => "byline",
             RemovedClass::Date => "date",
+            RemovedClass::Dateline => "dateline",
             RemovedClass::Source => "source",
             RemovedClass::Markup => "markup",
             RemovedClass::Boilerplate => "boilerplate",
@@ -207,7 +210,7 @@ impl RemovedClass {
 
     /// Parse the snake_case name used in the data files.
     pub fn parse(name: &str) -> Option<RemovedClass> {
-        const ALL: [RemovedClass; 14] = [
+        const ALL: [RemovedClass; 15] = [
             RemovedClass::Related,
             RemovedClass::Comments,
             RemovedClass::Ad,
@@ -219,6 +222,7 @@ impl RemovedClass {
             RemovedClass::Title,
             RemovedClass::Byline,
             RemovedClass::Date,
+            RemovedClass::Dateline,
             RemovedClass::Source,
             RemovedClass::Markup,
             RemovedClass::Boilerplate,
