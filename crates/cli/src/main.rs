@@ -1,3 +1,44 @@
-//! The `warta` command.
+//! The `warta` command: analyze news pages into facts, evaluate, inspect.
 
-fn main() {}
+mod commands;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// warta — a news-intelligence engine: clean articles, metadata and (later) entities,
+/// quotes and events from raw news pages.
+#[derive(Debug, Parser)]
+#[command(name = "warta", version, about, long_about = None)]
+struct Cli {
+    /// Language data folder (default: $WARTA_DATA, else the repository's data/, else the built-in copy).
+    #[arg(long, global = true, value_name = "DIR")]
+    data: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Turn news pages (text, HTML, JSONL, WARC, gzip; files, directories or `-`) into one JSON article per line.
+    Analyze(commands::analyze::Args),
+    /// Measure warta on a benchmark.
+    #[command(subcommand)]
+    Eval(commands::eval::EvalCommand),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let data = warta_langdata::DataDir::locate(cli.data.as_deref());
+    let result = match cli.command {
+        Command::Analyze(args) => commands::analyze::run(&data, args),
+        Command::Eval(cmd) => commands::eval::run(&data, cmd),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("warta: error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,1 +1,5 @@
-//! Evaluation harnesses.
+//! Evaluation harnesses: commands in the repository that measure warta on public
+//! benchmarks, so every quality figure in `BENCHMARKS.md` can be rerun.
+
+pub mod extraction;
+pub mod shingles;

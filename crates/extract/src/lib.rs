@@ -85,6 +85,8 @@ pub struct Extractor {
     pub dates: DateLexicon,
     /// Line classes and metadata patterns of every language.
     pub rules: meta::Rules,
+    /// Class/id conventions of HTML pages.
+    pub markup: html::markup::Markup,
 }
 
 impl Extractor {
@@ -93,6 +95,7 @@ impl Extractor {
         Ok(Extractor {
             dates: DateLexicon::load(data)?,
             rules: meta::Rules::load(data)?,
+            markup: html::markup::Markup::load(data)?,
         })
     }
 
