@@ -7,9 +7,33 @@
 //! its byte span; [`DateLexicon::resolve`] turns a mention into a calendar date
 //! against a reference date (the article's publication date), saying how it did so.
 //! Later stages (event dates) reuse the same resolver.
+//!
+//! Language is data: every word the finder knows comes from the data files, so adding
+//! Malay or fixing Indonesian is an edit to a TOML file. The file format and the
+//! resolution rules are documented in `data/README.md` (section `dates.toml`).
+//!
+//! ```
+//! use warta_dates::DateLexicon;
+//! use warta_langdata::DataDir;
+//!
+//! let lex = DateLexicon::load(&DataDir::locate(None)).unwrap();
+//! let found = lex.find("Jakarta, Sabtu 04 Feb 2023 15:34 WIB");
+//! let date = lex.resolve(&found[0], None).unwrap();
+//! assert_eq!(date.iso(), "2023-02-04T15:34:00+07:00");
+//! ```
+
+mod find;
+mod lexicon;
+mod machine;
+mod resolve;
+mod token;
+
+use std::sync::Arc;
 
 use chrono::{FixedOffset, NaiveDate, NaiveTime, Weekday};
-use warta_model::{PublishedDate, Resolution};
+use warta_model::{Lang, PublishedDate, Resolution};
+
+pub use resolve::{LOOKAHEAD_DAYS, WEEKDAY_SEARCH_YEARS};
 
 /// Errors loading the date lexicon.
 #[derive(Debug, thiserror::Error)]
@@ -108,37 +132,61 @@ impl ResolvedDate {
 }
 
 /// Month, weekday, zone and relative words of all languages in the data folder.
+///
+/// Cheap to clone (the tables are shared). [`DateLexicon::default`] is an empty
+/// lexicon: it still finds all-numeric dates (`2/2/2023`, `2023-02-04`) but no words.
 #[derive(Debug, Clone, Default)]
-pub struct DateLexicon {}
+pub struct DateLexicon {
+    lex: Arc<lexicon::Lexicon>,
+}
 
 impl DateLexicon {
-    /// Load `lang/*/dates.toml` from the data folder.
+    /// Load `lang/*/dates.toml` from the data folder (languages without the file are
+    /// skipped). A malformed file is an error naming the file and the entry, so a
+    /// linguist's typo is caught at start-up rather than silently ignored.
     pub fn load(data: &warta_langdata::DataDir) -> Result<DateLexicon, DateError> {
-        let _ = data;
-        Ok(DateLexicon {})
+        Ok(DateLexicon {
+            lex: Arc::new(lexicon::Lexicon::load(data)?),
+        })
     }
 
-    /// Every date mention in `text`, in order of position, non-overlapping.
+    /// The language codes whose `dates.toml` was loaded, in load order.
+    pub fn languages(&self) -> Vec<&str> {
+        self.lex.langs.iter().map(|l| l.code.as_str()).collect()
+    }
+
+    /// Every date mention in `text`, in order of position, non-overlapping
+    /// (leftmost-longest). All-numeric day/month order follows the language of the
+    /// mention's own words (a weekday, a zone), else day first; use
+    /// [`DateLexicon::find_with`] when the article's language is known.
     pub fn find(&self, text: &str) -> Vec<DateMention> {
-        let _ = text;
-        Vec::new()
+        find::find(&self.lex, text, None)
+    }
+
+    /// Like [`DateLexicon::find`], with the text's language deciding the order of
+    /// all-numeric dates (`numeric_order` in that language's `dates.toml`). A first
+    /// part above 12 is always the day, a second part above 12 always the day.
+    pub fn find_with(&self, text: &str, lang: Option<Lang>) -> Vec<DateMention> {
+        find::find(&self.lex, text, lang.map(Lang::code))
     }
 
     /// Resolve a mention against a reference date (`None` when unknown: only
-    /// explicit dates then resolve).
+    /// explicit dates then resolve). Invalid dates (31 February) give `None`.
+    /// The rules are listed in `data/README.md` and on [`LOOKAHEAD_DAYS`].
     pub fn resolve(
         &self,
         mention: &DateMention,
         reference: Option<NaiveDate>,
     ) -> Option<ResolvedDate> {
-        let _ = (mention, reference);
-        None
+        resolve::resolve(&self.lex, mention, reference)
     }
 
     /// Parse a machine-readable timestamp (ISO 8601 / RFC 3339 / RFC 2822 / plain
     /// `YYYY-MM-DD`), as found in JSON-LD, `<meta>` and `<time datetime>`.
+    /// Resolution is [`Resolution::Metadata`]; a value in none of these shapes that
+    /// holds a complete printed date ("Sabtu, 04 Feb 2023 15:34 WIB") is read with the
+    /// text finder.
     pub fn parse_machine(&self, value: &str) -> Option<ResolvedDate> {
-        let _ = value;
-        None
+        machine::parse_machine(&self.lex, value)
     }
 }
