@@ -16,7 +16,17 @@ fn main() {
     let markup = warta_extract::html::markup::Markup::load(&data).unwrap();
     let d = dom::parse(&s);
     let root = d.find_tag(Tag::Body).unwrap_or(dom::NodeId::ROOT);
-    let body = content::select(&d, root, &markup);
+    let meta = warta_extract::html::metadata::read(&d);
+    println!("meta: {:?}", meta.title);
+    let body = content::select(
+        &d,
+        root,
+        &markup,
+        content::Hints {
+            guide: meta.article_body.as_deref(),
+            description: meta.description.as_deref(),
+        },
+    );
     let desc = |n: dom::NodeId| {
         let e = d.element(n);
         format!(

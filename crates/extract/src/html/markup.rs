@@ -12,6 +12,7 @@ const MARKUP_FILE: &str = "html/markup.toml";
 #[derive(Deserialize)]
 struct MarkupFile {
     boilerplate: Vec<String>,
+    comments: Vec<String>,
     article: Vec<String>,
 }
 
@@ -19,6 +20,7 @@ struct MarkupFile {
 #[derive(Debug, Clone)]
 pub struct Markup {
     boilerplate: Regex,
+    comments: Regex,
     article: Regex,
 }
 
@@ -32,6 +34,7 @@ impl Markup {
         })?;
         Ok(Markup {
             boilerplate: token_regex(&file.boilerplate)?,
+            comments: token_regex(&file.comments)?,
             article: token_regex(&file.article)?,
         })
     }
@@ -39,6 +42,12 @@ impl Markup {
     /// The element's class or id names a boilerplate container.
     pub fn is_boilerplate(&self, e: &Element) -> bool {
         any_token(e, &self.boilerplate)
+    }
+
+    /// The element's class or id names a comment section (a stricter list than
+    /// boilerplate, trusted while choosing the article container).
+    pub fn is_comments(&self, e: &Element) -> bool {
+        any_token(e, &self.comments)
     }
 
     /// The element's class or id suggests article body.

@@ -4,17 +4,26 @@ pub mod blocks;
 pub mod content;
 pub mod dom;
 pub mod markup;
+pub mod metadata;
+pub mod nesting;
 pub mod tags;
 
 use crate::{Block, BlockKind, Draft, Extractor};
 use tags::Tag;
+use warta_model::{Author, Lang};
 
 /// Extract the main content and metadata of an HTML page.
 pub fn extract(ex: &Extractor, html: &str) -> Draft {
-    let dom = dom::parse(html);
+    let html = nesting::limit(html, nesting::MAX_DEPTH);
+    let dom = dom::parse(&html);
     let root = dom.find_tag(Tag::Body).unwrap_or(dom::NodeId::ROOT);
-    let body = content::select(&dom, root, &ex.markup);
-    let blocks = body
+    let meta = metadata::read(&dom);
+    let hints = content::Hints {
+        guide: meta.article_body.as_deref(),
+        description: meta.description.as_deref(),
+    };
+    let body = content::select(&dom, root, &ex.markup, hints);
+    let mut blocks: Vec<Block> = body
         .blocks
         .into_iter()
         .map(|b| Block {
@@ -30,8 +39,52 @@ pub fn extract(ex: &Extractor, html: &str) -> Draft {
             text: b.text,
         })
         .collect();
+    fall_back_to_copy(&mut blocks, meta.article_body.as_deref());
     Draft {
         blocks,
+        title: meta.title,
+        published: meta
+            .published
+            .as_deref()
+            .and_then(|p| ex.dates.parse_machine(p))
+            .map(|d| d.to_published()),
+        outlet: meta.site_name,
+        authors: meta
+            .authors
+            .into_iter()
+            .map(|name| Author {
+                name,
+                role: "author".to_string(),
+            })
+            .collect(),
+        url: meta.url,
+        lang_hint: meta
+            .lang
+            .as_deref()
+            .map(Lang::from_tag)
+            .filter(|l| *l != Lang::Other),
         ..Draft::default()
     }
+}
+
+/// When the DOM yields far less text than the page's own JSON-LD copy of the article
+/// (pages rendered by scripts, bodies behind unusual markup), use the copy, split
+/// into its paragraphs.
+fn fall_back_to_copy(blocks: &mut Vec<Block>, copy: Option<&str>) {
+    const SHORTFALL: usize = 3;
+    let Some(copy) = copy else { return };
+    let copy_chars = copy.chars().count();
+    let dom_chars: usize = blocks.iter().map(|b| b.text.chars().count()).sum();
+    if copy_chars < 200 || dom_chars * SHORTFALL >= copy_chars {
+        return;
+    }
+    *blocks = copy
+        .split('\n')
+        .map(metadata::clean)
+        .filter(|p| !p.is_empty())
+        .map(|text| Block {
+            text,
+            kind: BlockKind::Paragraph,
+        })
+        .collect();
 }
