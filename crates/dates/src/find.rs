@@ -62,10 +62,10 @@ struct Parsed<'t> {
 
 /// Keep the longer of two parses (the first on a tie).
 fn pick<'t>(best: &mut Option<Parsed<'t>>, p: Option<Parsed<'t>>) {
-    if let Some(p) = p {
-        if best.as_ref().is_none_or(|b| p.end.pos > b.end.pos) {
-            *best = Some(p);
-        }
+    if let Some(p) = p
+        && best.as_ref().is_none_or(|b| p.end.pos > b.end.pos)
+    {
+        *best = Some(p);
     }
 }
 
@@ -100,11 +100,11 @@ pub(crate) fn find(lex: &Lexicon, text: &str, lang: Option<&str>) -> Vec<DateMen
         if !candidate {
             continue;
         }
-        if tok.kind == Kind::Word {
-            if let Some((after, _)) = lex.not_dates.match_at(&before, &mut f.kb, lex.non_ascii) {
-                c = after;
-                continue;
-            }
+        if tok.kind == Kind::Word
+            && let Some((after, _)) = lex.not_dates.match_at(&before, &mut f.kb, lex.non_ascii)
+        {
+            c = after;
+            continue;
         }
         if let Some(p) = f.parse_at(before, tok) {
             out.push(f.build(p, lang));
@@ -269,15 +269,16 @@ impl<'t> Finder<'_, 't> {
             return None;
         }
         let mut c3 = c2;
-        if let Some(next) = c3.next() {
-            if next.kind == Kind::Word && !next.spaced {
-                let lex = self.lex;
-                let ok = self.key_of(next).is_some_and(|k| lex.ordinals.contains(k));
-                if !ok {
-                    return None;
-                }
-                c2 = c3;
+        if let Some(next) = c3.next()
+            && next.kind == Kind::Word
+            && !next.spaced
+        {
+            let lex = self.lex;
+            let ok = self.key_of(next).is_some_and(|k| lex.ordinals.contains(k));
+            if !ok {
+                return None;
             }
+            c2 = c3;
         }
         *c = c2;
         Some(d)
@@ -383,10 +384,10 @@ impl<'t> Finder<'_, 't> {
     fn date_core(&mut self, c: Cursor<'t>, allow_short: bool) -> Option<(Cursor<'t>, Parts)> {
         let mut best: Option<(Cursor<'t>, Parts)> = None;
         let mut keep = |cand: Option<(Cursor<'t>, Parts)>| {
-            if let Some(cand) = cand {
-                if best.as_ref().is_none_or(|b| cand.0.pos > b.0.pos) {
-                    best = Some(cand);
-                }
+            if let Some(cand) = cand
+                && best.as_ref().is_none_or(|b| cand.0.pos > b.0.pos)
+            {
+                best = Some(cand);
             }
         };
         keep(self.day_led(c));
@@ -408,11 +409,11 @@ impl<'t> Finder<'_, 't> {
             ..Parts::default()
         };
         let mut cr = c;
-        if let Some(end) = self.range_tail(&mut cr) {
-            if end > day {
-                parts.day_end = Some(end);
-                c = cr;
-            }
+        if let Some(end) = self.range_tail(&mut cr)
+            && end > day
+        {
+            parts.day_end = Some(end);
+            c = cr;
         }
         // "4 Februari" or glued "04-Feb-2023".
         let mut sep = None;
@@ -464,11 +465,11 @@ impl<'t> Finder<'_, 't> {
             if let Some(day) = self.day_num(&mut c2) {
                 parts.day = Some(day);
                 let mut cr = c2;
-                if let Some(end) = self.range_tail(&mut cr) {
-                    if end > day {
-                        parts.day_end = Some(end);
-                        c2 = cr;
-                    }
+                if let Some(end) = self.range_tail(&mut cr)
+                    && end > day
+                {
+                    parts.day_end = Some(end);
+                    c2 = cr;
                 }
                 let mut cy = c2;
                 self.punct(&mut cy, ',', false);
@@ -512,13 +513,15 @@ impl<'t> Finder<'_, 't> {
             };
             // ISO "T15:34:00+07:00".
             let mut ct = c;
-            if let Some(t) = ct.next() {
-                if t.kind == Kind::Word && !t.spaced && ct.slice(t).eq_ignore_ascii_case("t") {
-                    let (time, zone) = self.clock(&mut ct, true)?;
-                    parts.time = Some(time);
-                    parts.zone = zone;
-                    return Some((ct, parts));
-                }
+            if let Some(t) = ct.next()
+                && t.kind == Kind::Word
+                && !t.spaced
+                && ct.slice(t).eq_ignore_ascii_case("t")
+            {
+                let (time, zone) = self.clock(&mut ct, true)?;
+                parts.time = Some(time);
+                parts.zone = zone;
+                return Some((ct, parts));
             }
             if !self.right_isolated(td.end) {
                 return None;
@@ -542,17 +545,17 @@ impl<'t> Finder<'_, 't> {
         let mut last = tb;
         let mut year = None;
         let mut cy = c;
-        if self.punct(&mut cy, sep, true) {
-            if let Some((y, ty)) = self.number(&mut cy, 4, true) {
-                year = match ty.len() {
-                    4 if (1000..=2999).contains(&y) => Some(y as i32),
-                    2 if allow_short => Some(2000 + y as i32),
-                    _ => None,
-                };
-                if year.is_some() {
-                    last = ty;
-                    c = cy;
-                }
+        if self.punct(&mut cy, sep, true)
+            && let Some((y, ty)) = self.number(&mut cy, 4, true)
+        {
+            year = match ty.len() {
+                4 if (1000..=2999).contains(&y) => Some(y as i32),
+                2 if allow_short => Some(2000 + y as i32),
+                _ => None,
+            };
+            if year.is_some() {
+                last = ty;
+                c = cy;
             }
         }
         if year.is_none() && !(allow_short && sep == '/') {
@@ -610,27 +613,24 @@ impl<'t> Finder<'_, 't> {
         if self
             .punct_if(&mut cm, |ch| ch == ':' || ch == '.')
             .is_some_and(|(_, t)| !t.spaced)
+            && let Some((mm, tm)) = self.number(&mut cm, 2, true)
+            && tm.len() == 2
         {
-            if let Some((mm, tm)) = self.number(&mut cm, 2, true) {
-                if tm.len() == 2 {
-                    m = mm;
-                    has_minutes = true;
-                    last = tm;
-                    c2 = cm;
-                    let mut cs = c2;
-                    if self.punct(&mut cs, ':', true) {
-                        if let Some((ss, ts)) = self.number(&mut cs, 2, true) {
-                            if ts.len() == 2 {
-                                s = ss;
-                                last = ts;
-                                c2 = cs;
-                                if let Some((n, tn)) = self.fraction(&mut c2) {
-                                    nano = n;
-                                    last = tn;
-                                }
-                            }
-                        }
-                    }
+            m = mm;
+            has_minutes = true;
+            last = tm;
+            c2 = cm;
+            let mut cs = c2;
+            if self.punct(&mut cs, ':', true)
+                && let Some((ss, ts)) = self.number(&mut cs, 2, true)
+                && ts.len() == 2
+            {
+                s = ss;
+                last = ts;
+                c2 = cs;
+                if let Some((n, tn)) = self.fraction(&mut c2) {
+                    nano = n;
+                    last = tn;
                 }
             }
         }
@@ -688,15 +688,14 @@ impl<'t> Finder<'_, 't> {
         let mut s = 0;
         let mut nano = 0;
         let mut cs = c2;
-        if self.punct(&mut cs, ':', true) {
-            if let Some((ss, ts)) = self.number(&mut cs, 2, true) {
-                if ts.len() == 2 {
-                    s = ss;
-                    c2 = cs;
-                    if let Some((n, _)) = self.fraction(&mut c2) {
-                        nano = n;
-                    }
-                }
+        if self.punct(&mut cs, ':', true)
+            && let Some((ss, ts)) = self.number(&mut cs, 2, true)
+            && ts.len() == 2
+        {
+            s = ss;
+            c2 = cs;
+            if let Some((n, _)) = self.fraction(&mut c2) {
+                nano = n;
             }
         }
         let time = NaiveTime::from_hms_nano_opt(h, m, s, nano)?;
@@ -809,10 +808,9 @@ impl<'t> Finder<'_, 't> {
             self.lex
                 .context_before
                 .match_at(&c0, &mut self.kb, self.lex.non_ascii)
+            && let Some(p) = self.weekday_led(after, Some((start, Dir::Nearest, true)))
         {
-            if let Some(p) = self.weekday_led(after, Some((start, Dir::Nearest, true))) {
-                return Some(p);
-            }
+            return Some(p);
         }
         let (after, dir) = self
             .lex
@@ -867,12 +865,11 @@ impl<'t> Finder<'_, 't> {
                 if let Some(d) = self
                     .direction_after(&mut cp)
                     .or_else(|| self.relative_days_dir(&mut cp))
+                    && self.punct(&mut cp, ')', false)
                 {
-                    if self.punct(&mut cp, ')', false) {
-                        dir = Some(d);
-                        context = true;
-                        c = cp;
-                    }
+                    dir = Some(d);
+                    context = true;
+                    c = cp;
                 }
             } else if let Some(d) = self.relative_days_dir(&mut ca) {
                 dir = Some(d);

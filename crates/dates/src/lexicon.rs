@@ -583,10 +583,10 @@ impl Lexicon {
 
     /// Numeric order for a mention whose words come from `mask`, or for `lang`.
     pub fn numeric_order(&self, lang: Option<&str>, mask: Mask) -> NumericOrder {
-        if let Some(code) = lang {
-            if let Some(l) = self.langs.iter().find(|l| l.code == code) {
-                return l.numeric_order;
-            }
+        if let Some(code) = lang
+            && let Some(l) = self.langs.iter().find(|l| l.code == code)
+        {
+            return l.numeric_order;
         }
         self.langs
             .iter()
@@ -615,6 +615,7 @@ fn single_key(word: &str) -> Result<String, String> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

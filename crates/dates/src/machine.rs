@@ -163,6 +163,7 @@ pub(crate) fn parse_machine(lex: &Lexicon, value: &str) -> Option<ResolvedDate> 
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -73,11 +73,11 @@ pub(crate) fn resolve(
         (None, Some(d)) => {
             let r = reference?;
             let dir = direction_in(lex, &m.text);
-            if let Some(wd) = m.weekday {
-                if let Some(date) = infer_with_weekday(r, month, d, wd, dir) {
-                    let end = range_end(date, m.day_end)?;
-                    return Some(out(date, end, Resolution::WeekdayInferred));
-                }
+            if let Some(wd) = m.weekday
+                && let Some(date) = infer_with_weekday(r, month, d, wd, dir)
+            {
+                let end = range_end(date, m.day_end)?;
+                return Some(out(date, end, Resolution::WeekdayInferred));
             }
             let date = infer_year(r, month, d, dir)?;
             let end = range_end(date, m.day_end)?;
@@ -204,6 +204,7 @@ pub(crate) fn infer_year(
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

@@ -94,17 +94,15 @@ impl<'t> Cursor<'t> {
         } else if first.is_alphabetic() {
             p += first.len_utf8();
             while let Some(c) = self.char_at(p) {
-                if c.is_alphabetic() {
-                    p += c.len_utf8();
-                } else if is_apostrophe(c)
-                    && self
-                        .char_at(p + c.len_utf8())
-                        .is_some_and(char::is_alphabetic)
-                {
-                    p += c.len_utf8();
-                } else {
+                let inside = c.is_alphabetic()
+                    || (is_apostrophe(c)
+                        && self
+                            .char_at(p + c.len_utf8())
+                            .is_some_and(char::is_alphabetic));
+                if !inside {
                     break;
                 }
+                p += c.len_utf8();
             }
             Kind::Word
         } else {
@@ -254,6 +252,7 @@ pub(crate) fn phrase_keys(phrase: &str) -> Vec<String> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
