@@ -304,10 +304,40 @@ fn clean(dom: &Dom, best: NodeId, markup: &Markup, mass: &[Mass]) -> Vec<TextBlo
         markup,
         keep: &keep,
     };
-    blocks::collect(dom, best, &prune)
-        .into_iter()
-        .filter(keep_block)
+    let all = blocks::collect(dom, best, &prune);
+    let linky: Vec<bool> = all.iter().map(is_link_line).collect();
+    all.into_iter()
+        .enumerate()
+        .filter(|(i, b)| {
+            if b.tag == Tag::H1 {
+                return false;
+            }
+            if !linky.get(*i).copied().unwrap_or(false) {
+                return true;
+            }
+            // A lone link line inside a paragraph run (a source credit, a URL) is
+            // content; runs of link lines and linked list items are navigation.
+            let prev = i
+                .checked_sub(1)
+                .and_then(|p| linky.get(p))
+                .copied()
+                .unwrap_or(true);
+            let next = linky.get(i + 1).copied().unwrap_or(true);
+            b.tag == Tag::P && !prev && !next && !shouting(&b.text)
+        })
+        .map(|(_, b)| b)
         .collect()
+}
+
+/// All letters upper-case: promo links ("CLICK HERE TO GET THE APP") and kickers.
+fn shouting(text: &str) -> bool {
+    let mut letters = text.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some() && letters.all(|c| !c.is_lowercase())
+}
+
+/// A block that is mostly link text with little else.
+fn is_link_line(b: &TextBlock) -> bool {
+    b.link_density() > 0.5 && b.chars - b.link_chars < 100
 }
 
 /// When the container reproduces the page's own copy of the text, prose-like
@@ -369,18 +399,6 @@ fn group_parent(dom: &Dom, owner: NodeId) -> NodeId {
 
 /// Wrapper levels skipped when grouping paragraphs.
 const MAX_WRAPPERS: usize = 4;
-
-/// Block-level filter inside the container.
-fn keep_block(b: &TextBlock) -> bool {
-    if b.tag == Tag::H1 {
-        return false;
-    }
-    // Link lists go; a long paragraph dense with inline links stays.
-    if b.link_density() > 0.5 && b.chars - b.link_chars < 100 {
-        return false;
-    }
-    true
-}
 
 /// Longest non-prose block dropped from either end of the body.
 const EDGE_CHARS: usize = 80;
