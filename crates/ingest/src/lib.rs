@@ -12,11 +12,42 @@
 //! document only. Nothing here panics on input; every failure is an
 //! [`IngestError`] naming the file and, inside containers, the byte offset.
 
-// The implementation modules are filled in by the ingest work (issue 2).
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic
+    )
+)]
 
-use std::path::PathBuf;
+mod decode;
+mod dispatch;
+mod error;
+mod gzip;
+mod http;
+mod jsonl;
+mod single;
+mod sniff;
+mod source;
+mod walk;
+mod warc;
+
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::AtomicU64;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+pub use error::{ErrorKind, IngestError, IngestStats};
+pub use sniff::Format;
+
+use dispatch::{DocIter, dispatch};
+use error::Counters;
+use single::Ctx;
+use source::{Counted, Source};
+use walk::{Entry, Walker};
 
 /// What kind of page a document holds, which decides how it is extracted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -38,6 +69,10 @@ pub struct DocHints {
     pub title: Option<String>,
     /// Language tag (HTTP `Content-Language`, JSONL `lang`).
     pub lang: Option<String>,
+    /// When the page was fetched (WARC `WARC-Date`, JSONL `crawled`). Not the
+    /// publication date: the extractor uses it as the reference date for printed
+    /// dates without a year and for relative dates ("kemarin").
+    pub crawled: Option<String>,
 }
 
 /// One decoded document, ready for extraction.
@@ -82,36 +117,253 @@ impl Default for IngestOptions {
     }
 }
 
-/// A failure to read one input or one record; the batch goes on.
-#[derive(Debug, thiserror::Error)]
-#[error("{source_name}{}: {message}", offset.map(|o| format!(" (offset {o})")).unwrap_or_default())]
-pub struct IngestError {
-    /// The file (or `-`) the failure is in.
-    pub source_name: String,
-    /// Byte offset inside the file where the failing record starts, when known.
-    pub offset: Option<u64>,
-    /// What went wrong.
-    pub message: String,
-}
-
 /// The paths given on the command line, expanded into documents lazily.
+///
+/// Directories are walked recursively in sorted order, skipping dotfiles; `-` is
+/// stdin. Nothing is opened until the iterator is advanced, and one file is open
+/// at a time.
 pub fn open(paths: &[PathBuf], options: &IngestOptions) -> Inputs {
-    let _ = (paths, options);
-    Inputs {}
+    Inputs {
+        walker: Walker::new(paths),
+        options: options.clone(),
+        current: None,
+        counters: Arc::new(Counters::default()),
+    }
 }
 
 /// Total size in bytes of the files under `paths` (stdin counts 0), for progress bars.
+///
+/// Walks directories exactly as [`open`] does. Compressed files count their
+/// compressed size, matching what [`IngestOptions::progress`] reports.
 pub fn total_size(paths: &[PathBuf]) -> u64 {
-    let _ = paths;
-    0
+    walk::total_size(paths)
 }
 
 /// Iterator over the documents of all inputs, in a stable order.
-pub struct Inputs {}
+///
+/// Yields an [`IngestError`] for every input or record that fails and goes on
+/// with the next one; it never stops early because of bad input.
+pub struct Inputs {
+    walker: Walker,
+    options: IngestOptions,
+    current: Option<CurrentFile>,
+    counters: Arc<Counters>,
+}
+
+/// The file being read by [`Inputs`].
+struct CurrentFile {
+    docs: DocIter<'static>,
+    /// Bytes read from this file so far.
+    tally: Arc<AtomicU64>,
+    /// Its size, to top up progress for bytes never read (a skipped huge file).
+    size: Option<u64>,
+}
+
+impl Inputs {
+    /// What has been read, produced and skipped so far.
+    pub fn stats(&self) -> IngestStats {
+        self.counters.snapshot()
+    }
+
+    /// Close the current file, counting its unread remainder as consumed so a
+    /// progress bar based on [`total_size`] reaches its end.
+    fn finish_current(&mut self) {
+        if let Some(cur) = self.current.take() {
+            if let (Some(size), Some(progress)) = (cur.size, &self.options.progress) {
+                let read = cur.tally.load(Ordering::Relaxed);
+                if size > read {
+                    progress.fetch_add(size - read, Ordering::Relaxed);
+                }
+            }
+        }
+    }
+
+    /// Open one walked entry.
+    fn open_path(&self, path: &Path) -> CurrentFile {
+        let tally = Arc::new(AtomicU64::new(0));
+        let progress = self.options.progress.clone();
+        Counters::bump(&self.counters.files);
+        if path.as_os_str() == "-" {
+            let reader = Counted::new(std::io::stdin(), progress, tally.clone());
+            let ctx = self.ctx("-".into(), "-".into(), None);
+            return CurrentFile {
+                docs: dispatch(
+                    Source::new(reader),
+                    ctx,
+                    sniff::NameHint::default(),
+                    None,
+                    0,
+                ),
+                tally,
+                size: None,
+            };
+        }
+        let name = path.display().to_string();
+        let file = match File::open(path) {
+            Ok(f) => f,
+            Err(e) => {
+                return CurrentFile {
+                    docs: Box::new(std::iter::once(Err(IngestError::io(name, None, &e)))),
+                    tally,
+                    size: None,
+                };
+            }
+        };
+        let size = file.metadata().ok().map(|m| m.len());
+        let file_name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| name.clone());
+        let hint = sniff::name_hint(&file_name);
+        let ctx = self.ctx(name, file_name, size);
+        let reader = Counted::new(file, progress, tally.clone());
+        CurrentFile {
+            docs: dispatch(Source::new(reader), ctx, hint, None, 0),
+            tally,
+            size,
+        }
+    }
+
+    fn ctx(&self, source: String, file_name: String, file_size: Option<u64>) -> Ctx {
+        Ctx {
+            source,
+            file_name,
+            max: self.options.max_doc_bytes,
+            file_size,
+            gzip: false,
+            counters: self.counters.clone(),
+        }
+    }
+}
 
 impl Iterator for Inputs {
     type Item = Result<RawDoc, IngestError>;
+
     fn next(&mut self) -> Option<Self::Item> {
-        None
+        loop {
+            if let Some(cur) = &mut self.current {
+                if let Some(item) = cur.docs.next() {
+                    count(&self.counters, &item);
+                    return Some(item);
+                }
+                self.finish_current();
+            }
+            match self.walker.next()? {
+                Entry::File(path) => self.current = Some(self.open_path(&path)),
+                Entry::Error(path, e) => {
+                    let item = Err(IngestError::io(path.display().to_string(), None, &e));
+                    count(&self.counters, &item);
+                    return Some(item);
+                }
+            }
+        }
     }
+}
+
+fn count(counters: &Counters, item: &Result<RawDoc, IngestError>) {
+    match item {
+        Ok(_) => Counters::bump(&counters.documents),
+        Err(_) => Counters::bump(&counters.errors),
+    }
+}
+
+/// The documents of one stream, produced lazily by the reader for its format.
+///
+/// Returned by [`read`] and [`read_format`]; the reader behind it is any
+/// [`Read`] (a file, stdin, a byte slice, a network stream).
+pub struct Documents<'a> {
+    inner: DocIter<'a>,
+    counters: Arc<Counters>,
+}
+
+impl Documents<'_> {
+    /// What has been produced and skipped so far.
+    pub fn stats(&self) -> IngestStats {
+        self.counters.snapshot()
+    }
+}
+
+impl Iterator for Documents<'_> {
+    type Item = Result<RawDoc, IngestError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let item = self.inner.next()?;
+        count(&self.counters, &item);
+        Some(item)
+    }
+}
+
+impl std::fmt::Debug for Documents<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Documents")
+            .field("stats", &self.stats())
+            .finish()
+    }
+}
+
+impl std::fmt::Debug for Inputs {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Inputs")
+            .field("stats", &self.stats())
+            .finish()
+    }
+}
+
+/// Read one stream named `name`, detecting its format from the name's extension
+/// and, when that says nothing, from the content (gzip is always detected by its
+/// magic bytes). `name` is used in `source`, `source_key` and errors.
+///
+/// The first kilobyte is read immediately (to sniff); the rest as the returned
+/// iterator is advanced.
+pub fn read<'a, R: Read + Send + 'a>(
+    name: &str,
+    reader: R,
+    options: &IngestOptions,
+) -> Documents<'a> {
+    read_format(name, None, reader, options)
+}
+
+/// Like [`read`], but with the format given (`None`: detect). Gzip compression is
+/// still detected by its magic bytes, so `Some(Format::Warc)` reads `.warc.gz` too.
+pub fn read_format<'a, R: Read + Send + 'a>(
+    name: &str,
+    format: Option<Format>,
+    reader: R,
+    options: &IngestOptions,
+) -> Documents<'a> {
+    let counters = Arc::new(Counters::default());
+    Counters::bump(&counters.files);
+    let file_name = Path::new(name)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| name.to_string());
+    let hint = sniff::name_hint(&file_name);
+    let ctx = Ctx {
+        source: name.to_string(),
+        file_name,
+        max: options.max_doc_bytes,
+        file_size: None,
+        gzip: false,
+        counters: counters.clone(),
+    };
+    let reader = Counted::new(
+        reader,
+        options.progress.clone(),
+        Arc::new(AtomicU64::new(0)),
+    );
+    Documents {
+        inner: dispatch(Source::new(reader), ctx, hint, format, 0),
+        counters,
+    }
+}
+
+/// Read a whole in-memory input (format from `name` and content, as [`read`]).
+///
+/// Convenient for tests, fuzzing and callers that already hold the bytes.
+pub fn read_bytes(
+    name: &str,
+    bytes: &[u8],
+    options: &IngestOptions,
+) -> Vec<Result<RawDoc, IngestError>> {
+    read(name, bytes, options).collect()
 }
