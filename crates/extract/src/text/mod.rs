@@ -1,9 +1,38 @@
 //! Plain-text front end: pages saved as text dumps, classified line by line.
+//!
+//! A line is a paragraph (hard-wrapped files are re-joined first). Every line is
+//! cleaned of HTML remnants, then classified by the shared readers in
+//! [`crate::meta`] (boilerplate classes, bylines, credits, glued fragments) and by
+//! the structure of the page ([`classify`]: lede, headline, header zone, repeats,
+//! date lines). What is left is the body; everything removed is in
+//! [`crate::Draft::removed`] with its class.
 
-use crate::{Draft, Extractor};
+mod classify;
+mod dedupe;
+mod split;
 
-/// Split a text dump into lines and classify them into body and boilerplate.
+use crate::meta::findings::Findings;
+use crate::meta::lines::{Line, apply_rules};
+use crate::meta::{Context, Mode, finish};
+use crate::{BlockKind, Draft, Extractor};
+
+/// Split a text dump into lines and classify them into body and boilerplate, with no
+/// reference date (only fully printed dates resolve) and no URL.
 pub fn extract(ex: &Extractor, text: &str) -> Draft {
-    let _ = (ex, text);
-    Draft::default()
+    extract_with(ex, text, &Context::default())
+}
+
+/// [`extract`] with what the caller knows: the reference date for year-less and
+/// relative dates, and the page URL (its host names the outlet when the page does not).
+pub fn extract_with(ex: &Extractor, text: &str, ctx: &Context<'_>) -> Draft {
+    let mut lines: Vec<Line> = split::paragraphs(text)
+        .iter()
+        .map(|p| Line::new(p, BlockKind::Paragraph))
+        .collect();
+    let mut found = Findings::default();
+    apply_rules(&ex.rules, &mut lines, Mode::Text, &mut found);
+    classify::structure(ex, &mut lines, &mut found);
+    let mut draft = Draft::default();
+    finish(ex, lines, found, ctx, &mut draft);
+    draft
 }
