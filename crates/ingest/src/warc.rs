@@ -97,12 +97,24 @@ fn skip_blank<R: Read>(src: &mut Source<R>) -> io::Result<()> {
     }
 }
 
-/// After a block: skip the `\r\n\r\n` record end (any run of line breaks), then
-/// require the end of the stream or the next record's `WARC/` line.
+/// After a block: the record must end here with `\r\n\r\n` (also accepted: a
+/// lone `\n\n`, one line break before the next record or the end, the end of
+/// the stream, or the next `WARC/` line right away). Anything else means the
+/// `Content-Length` was wrong.
 fn record_end_ok<R: Read>(src: &mut Source<R>) -> io::Result<bool> {
-    skip_blank(src)?;
-    let next = src.peek(5)?;
-    Ok(next.is_empty() || next == b"WARC/")
+    let next = src.peek(9)?;
+    let ok = next.is_empty()
+        || next.starts_with(b"\r\n\r\n")
+        || next.starts_with(b"\n\n")
+        || next.starts_with(b"WARC/")
+        || [&b"\r\n"[..], b"\n"].iter().any(|br| {
+            next.strip_prefix(*br)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(b"WARC/"))
+        });
+    if ok {
+        skip_blank(src)?;
+    }
+    Ok(ok)
 }
 
 /// Read the next record from `src`.
@@ -385,10 +397,10 @@ fn trim_cr(line: &[u8]) -> &[u8] {
     line.strip_suffix(b"\r").unwrap_or(line)
 }
 
-/// How a line-level resynchronisation ended.
+/// How a resynchronisation scan ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Resync {
-    /// Positioned at a line starting with `WARC/1.`.
+    /// Positioned at a `WARC/1.x` version line.
     Found,
     /// The stream ended first.
     Eof,
@@ -396,7 +408,20 @@ pub(crate) enum Resync {
     CapHit,
 }
 
-/// Scan forward to the next line that starts with `WARC/1.`.
+/// True when `bytes` start with a version line: `WARC/1.` + digit + line break.
+fn is_version_line(bytes: &[u8]) -> bool {
+    bytes.strip_prefix(b"WARC/1.").is_some_and(|rest| {
+        rest.first().is_some_and(u8::is_ascii_digit)
+            && rest
+                .get(1..)
+                .is_some_and(|r| r.starts_with(b"\r\n") || r.starts_with(b"\n"))
+    })
+}
+
+/// Scan forward to the next `WARC/1.x` version line.
+///
+/// The version line is looked for anywhere, not only at a line start: when a
+/// record was cut short, the next record starts in the middle of a line.
 pub(crate) fn resync_lines<R: Read>(src: &mut Source<R>, cap: Option<u64>) -> io::Result<Resync> {
     let start = src.offset();
     loop {
@@ -407,12 +432,13 @@ pub(crate) fn resync_lines<R: Read>(src: &mut Source<R>, cap: Option<u64>) -> io
         if buf.is_empty() {
             return Ok(Resync::Eof);
         }
-        match memchr::memchr(b'\n', buf) {
+        match memchr::memchr(b'W', buf) {
             Some(i) => {
-                src.consume(i + 1);
-                if src.peek(7)? == b"WARC/1." {
+                src.consume(i);
+                if is_version_line(src.peek(10)?) {
                     return Ok(Resync::Found);
                 }
+                src.consume(1);
             }
             None => {
                 let n = buf.len();
