@@ -93,6 +93,20 @@ impl<R: Read> Iterator for JsonlReader<R> {
     type Item = Result<RawDoc, IngestError>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        if self.line_no == 0 && !self.done {
+            // A binary file with a JSONL name: one error, not one per "line".
+            if let Ok(head) = self.src.peek(8192) {
+                if crate::sniff::looks_binary(head) {
+                    self.done = true;
+                    return Some(Err(IngestError::new(
+                        ErrorKind::Binary,
+                        self.ctx.source.clone(),
+                        None,
+                        "binary content (NUL bytes or control characters), not JSON Lines",
+                    )));
+                }
+            }
+        }
         loop {
             if self.done {
                 return None;
@@ -140,16 +154,6 @@ impl<R: Read> Iterator for JsonlReader<R> {
             }
             let name = self.line_name();
             let doc = parse_line(bytes, &self.ctx, &name, self.line_no, start);
-            if doc.is_err() && self.line_no == 1 && crate::sniff::looks_binary(bytes) {
-                // A binary file with a JSONL name: one error, not one per "line".
-                self.done = true;
-                return Some(Err(IngestError::new(
-                    ErrorKind::Binary,
-                    self.ctx.source.clone(),
-                    None,
-                    "binary content (NUL bytes or control characters), not JSON Lines",
-                )));
-            }
             return Some(doc);
         }
     }

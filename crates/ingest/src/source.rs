@@ -44,6 +44,9 @@ pub(crate) struct Source<R> {
     /// Index in `buf` of the rewind mark, while its history is held.
     mark: Option<usize>,
     eof: bool,
+    /// A read error met while peeking with bytes still buffered; returned once
+    /// those bytes are consumed, so data before a damaged spot is not lost.
+    pending: Option<io::Error>,
 }
 
 impl<R: Read> Source<R> {
@@ -57,6 +60,7 @@ impl<R: Read> Source<R> {
             base: 0,
             mark: None,
             eof: false,
+            pending: None,
         }
     }
 
@@ -98,6 +102,9 @@ impl<R: Read> Source<R> {
 
     /// Read more bytes from the inner reader, making room for at least `want` more.
     fn read_more(&mut self, want: usize) -> io::Result<()> {
+        if let Some(e) = self.pending.take() {
+            return Err(e);
+        }
         if self.eof {
             return Ok(());
         }
@@ -144,9 +151,15 @@ impl<R: Read> Source<R> {
 
     /// The next up to `n` bytes without consuming them (fewer only at end of stream).
     pub fn peek(&mut self, n: usize) -> io::Result<&[u8]> {
-        while self.end.saturating_sub(self.pos) < n && !self.eof {
+        while self.end.saturating_sub(self.pos) < n && !self.eof && self.pending.is_none() {
             let missing = n - (self.end - self.pos);
-            self.read_more(missing)?;
+            if let Err(e) = self.read_more(missing) {
+                if self.end > self.pos {
+                    self.pending = Some(e);
+                    break;
+                }
+                return Err(e);
+            }
         }
         let stop = self.pos.saturating_add(n).min(self.end);
         Ok(self.buf.get(self.pos..stop).unwrap_or_default())
