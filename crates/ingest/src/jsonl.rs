@@ -95,16 +95,16 @@ impl<R: Read> Iterator for JsonlReader<R> {
     fn next(&mut self) -> Option<Self::Item> {
         if self.line_no == 0 && !self.done {
             // A binary file with a JSONL name: one error, not one per "line".
-            if let Ok(head) = self.src.peek(8192) {
-                if crate::sniff::looks_binary(head) {
-                    self.done = true;
-                    return Some(Err(IngestError::new(
-                        ErrorKind::Binary,
-                        self.ctx.source.clone(),
-                        None,
-                        "binary content (NUL bytes or control characters), not JSON Lines",
-                    )));
-                }
+            if let Ok(head) = self.src.peek(8192)
+                && crate::sniff::looks_binary(head)
+            {
+                self.done = true;
+                return Some(Err(IngestError::new(
+                    ErrorKind::Binary,
+                    self.ctx.source.clone(),
+                    None,
+                    "binary content (NUL bytes or control characters), not JSON Lines",
+                )));
             }
         }
         loop {

@@ -168,12 +168,12 @@ impl Inputs {
     /// Close the current file, counting its unread remainder as consumed so a
     /// progress bar based on [`total_size`] reaches its end.
     fn finish_current(&mut self) {
-        if let Some(cur) = self.current.take() {
-            if let (Some(size), Some(progress)) = (cur.size, &self.options.progress) {
-                let read = cur.tally.load(Ordering::Relaxed);
-                if size > read {
-                    progress.fetch_add(size - read, Ordering::Relaxed);
-                }
+        if let Some(cur) = self.current.take()
+            && let (Some(size), Some(progress)) = (cur.size, &self.options.progress)
+        {
+            let read = cur.tally.load(Ordering::Relaxed);
+            if size > read {
+                progress.fetch_add(size - read, Ordering::Relaxed);
             }
         }
     }

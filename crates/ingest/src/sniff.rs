@@ -46,11 +46,11 @@ pub(crate) fn name_hint(name: &str) -> NameHint {
         .unwrap_or_default();
     let mut stem = file.as_str();
     let mut gzip = false;
-    if let Some((rest, ext)) = stem.rsplit_once('.') {
-        if ext.eq_ignore_ascii_case("gz") || ext.eq_ignore_ascii_case("gzip") {
-            gzip = true;
-            stem = rest;
-        }
+    if let Some((rest, ext)) = stem.rsplit_once('.')
+        && (ext.eq_ignore_ascii_case("gz") || ext.eq_ignore_ascii_case("gzip"))
+    {
+        gzip = true;
+        stem = rest;
     }
     let format = stem
         .rsplit_once('.')
@@ -114,10 +114,10 @@ pub(crate) fn looks_like_html(bytes: &[u8]) -> bool {
 /// True when the first 8 KiB look like binary data rather than text: more than 1%
 /// NUL bytes or more than 5% other control characters. UTF-16 with a BOM is text.
 pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
-    if let Some((enc, _)) = encoding_rs::Encoding::for_bom(bytes) {
-        if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
-            return false;
-        }
+    if let Some((enc, _)) = encoding_rs::Encoding::for_bom(bytes)
+        && (enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE)
+    {
+        return false;
     }
     let head = bytes.get(..8192).unwrap_or(bytes);
     if head.is_empty() {

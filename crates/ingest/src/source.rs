@@ -108,10 +108,10 @@ impl<R: Read> Source<R> {
         if self.eof {
             return Ok(());
         }
-        if let Some(m) = self.mark {
-            if self.end.saturating_sub(m) > HISTORY_CAP {
-                self.mark = None;
-            }
+        if let Some(m) = self.mark
+            && self.end.saturating_sub(m) > HISTORY_CAP
+        {
+            self.mark = None;
         }
         let keep = self.mark.unwrap_or(self.pos).min(self.pos);
         let want = want.max(CHUNK);

@@ -287,23 +287,23 @@ fn skip_rest<R: Read>(
     n: u64,
     then: Outcome,
 ) -> io::Result<Outcome> {
-    if let Some(cap) = ctx.skip_cap() {
-        if n > cap {
-            let mut err = match then {
-                Outcome::Failed(e) => e,
-                _ => IngestError::new(
-                    ErrorKind::TooLarge,
-                    ctx.source.clone(),
-                    Some(offset),
-                    format!("record of {n} bytes"),
-                ),
-            };
-            err.message.push_str(&format!(
-                "; too large to skip inside a gzip member (cap {cap} bytes), \
-                 resuming at the next gzip member"
-            ));
-            return Ok(Outcome::Abandon(err));
-        }
+    if let Some(cap) = ctx.skip_cap()
+        && n > cap
+    {
+        let mut err = match then {
+            Outcome::Failed(e) => e,
+            _ => IngestError::new(
+                ErrorKind::TooLarge,
+                ctx.source.clone(),
+                Some(offset),
+                format!("record of {n} bytes"),
+            ),
+        };
+        err.message.push_str(&format!(
+            "; too large to skip inside a gzip member (cap {cap} bytes), \
+             resuming at the next gzip member"
+        ));
+        return Ok(Outcome::Abandon(err));
     }
     let skipped = src.discard(n)?;
     let corrupt = |msg: String| {
