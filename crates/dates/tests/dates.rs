@@ -762,7 +762,7 @@ fn relative_strategy() -> impl Strategy<Value = Relative> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn find_never_panics_and_ranges_are_exact(text in "\\PC{0,80}") {
