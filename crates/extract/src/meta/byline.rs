@@ -10,9 +10,9 @@ use std::collections::{HashMap, HashSet};
 use regex::Regex;
 use warta_model::{Author, Wire};
 
+use super::Rules;
 use super::names::{title_case_caps, trim_decoration, word_count};
 use super::rules::{LabelSpec, build_regex, literal_alternation};
-use super::Rules;
 
 /// Longest line read as a byline.
 const MAX_BYLINE_BYTES: usize = 240;
@@ -61,7 +61,9 @@ impl Bylines {
             if key.is_empty() {
                 continue;
             }
-            roles.entry(key).or_insert_with(|| l.role.trim().to_string());
+            roles
+                .entry(key)
+                .or_insert_with(|| l.role.trim().to_string());
             all.push(l.text.clone());
             if !l.colon {
                 spaced.push(l.text.clone());
@@ -71,9 +73,8 @@ impl Bylines {
             None
         } else {
             let c = literal_alternation(&all);
-            let mut pattern = format!(
-                r"(?i)(?:^|[/|;,(•·])\s*(?:(?P<c>(?:{c})(?:\s*[/&]\s*(?:{c}))*)\s*:"
-            );
+            let mut pattern =
+                format!(r"(?i)(?:^|[/|;,(•·])\s*(?:(?P<c>(?:{c})(?:\s*[/&]\s*(?:{c}))*)\s*:");
             if !spaced.is_empty() {
                 let n = literal_alternation(&spaced);
                 pattern.push_str(&format!(r"|(?P<n>{n})\s+"));
@@ -93,10 +94,10 @@ impl Bylines {
     fn roles_of(&self, label: &str) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for part in label.split(['/', '&']) {
-            if let Some(role) = self.roles.get(&normalise_label(part)) {
-                if !out.contains(role) {
-                    out.push(role.clone());
-                }
+            if let Some(role) = self.roles.get(&normalise_label(part))
+                && !out.contains(role)
+            {
+                out.push(role.clone());
             }
         }
         out
@@ -154,7 +155,9 @@ fn read_segment(rules: &Rules, segment: &str, roles: &[String], hit: &mut Byline
         c.is_whitespace() || matches!(c, ',' | ';' | '/' | '|' | '(' | ')' | ':')
     });
     for (k, part) in split_parts(segment).into_iter().enumerate() {
-        let part = part.trim().trim_matches(|c: char| matches!(c, ',' | ';' | '(' | ')') || c.is_whitespace());
+        let part = part
+            .trim()
+            .trim_matches(|c: char| matches!(c, ',' | ';' | '(' | ')') || c.is_whitespace());
         if part.is_empty() {
             continue;
         }
@@ -184,7 +187,11 @@ fn read_segment(rules: &Rules, segment: &str, roles: &[String], hit: &mut Byline
             }
             let display = title_case_caps(name);
             for role in roles {
-                if !hit.authors.iter().any(|a| a.name == display && &a.role == role) {
+                if !hit
+                    .authors
+                    .iter()
+                    .any(|a| a.name == display && &a.role == role)
+                {
                     hit.authors.push(Author {
                         name: display.clone(),
                         role: role.clone(),
@@ -200,18 +207,18 @@ fn read_segment(rules: &Rules, segment: &str, roles: &[String], hit: &mut Byline
 fn split_parts(segment: &str) -> Vec<&str> {
     let mut parts = Vec::new();
     let mut start = 0;
-    let bytes_len = segment.len();
-    let mut iter = segment.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    for (i, c) in segment.char_indices() {
         let spaced_dash = matches!(c, '-' | '–' | '—')
             && segment.get(..i).is_some_and(|h| h.ends_with(' '))
-            && segment.get(i + c.len_utf8()..).is_some_and(|t| t.starts_with(' '));
+            && segment
+                .get(i + c.len_utf8()..)
+                .is_some_and(|t| t.starts_with(' '));
         if matches!(c, '|' | '•' | '·') || spaced_dash {
             parts.push(segment.get(start..i).unwrap_or(""));
             start = i + c.len_utf8();
         }
     }
-    parts.push(segment.get(start..bytes_len).unwrap_or(""));
+    parts.push(segment.get(start..).unwrap_or(""));
     parts
 }
 
@@ -303,13 +310,20 @@ name = "Reuters"
         );
         assert_eq!(
             authors("Writer/Editor: Maya Putri").unwrap(),
-            [("Maya Putri".into(), "writer".into()), ("Maya Putri".into(), "editor".into())]
+            [
+                ("Maya Putri".into(), "writer".into()),
+                ("Maya Putri".into(), "editor".into())
+            ]
         );
     }
 
     #[test]
     fn by_lines_with_joiners_wires_and_dates() {
-        let h = parse(&rules(), "By Jane Roe and Ahmad bin Yusof, Reuters | 4 Feb 2023").unwrap();
+        let h = parse(
+            &rules(),
+            "By Jane Roe and Ahmad bin Yusof, Reuters | 4 Feb 2023",
+        )
+        .unwrap();
         let names: Vec<_> = h.authors.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(names, ["Jane Roe", "Ahmad bin Yusof"]);
         assert_eq!(h.wires[0].name, "Reuters");

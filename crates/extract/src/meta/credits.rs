@@ -33,18 +33,20 @@ pub(crate) fn parse_line(rules: &Rules, line: &str) -> Option<Vec<Wire>> {
         let mut wires: Vec<Wire> = Vec::new();
         for token in credit.split(['/', ',', ';', '&', '|', '+']) {
             for name in split_joined(rules, token) {
-                let name = name.trim().trim_matches(|c: char| matches!(c, '.' | '(' | ')' | '-'));
+                let name = name
+                    .trim()
+                    .trim_matches(|c: char| matches!(c, '.' | '(' | ')' | '-'));
                 let canon = rules
                     .wires
                     .canonical(name)
                     .or_else(|| rules.wires.within(name));
-                if let Some(canon) = canon {
-                    if !wires.iter().any(|w| w.name == canon) {
-                        wires.push(Wire {
-                            name: canon.to_string(),
-                            text: line.trim().to_string(),
-                        });
-                    }
+                if let Some(canon) = canon
+                    && !wires.iter().any(|w| w.name == canon)
+                {
+                    wires.push(Wire {
+                        name: canon.to_string(),
+                        text: line.trim().to_string(),
+                    });
                 }
             }
         }

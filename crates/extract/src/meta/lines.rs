@@ -162,7 +162,11 @@ impl LineRulesBuilder {
         }
         for p in spec.prefix.iter().filter(|e| !e.trim().is_empty()) {
             let lit = super::rules::literal(p);
-            let ends_in_word = p.trim_end().chars().next_back().is_some_and(char::is_alphanumeric);
+            let ends_in_word = p
+                .trim_end()
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
             let boundary = if ends_in_word {
                 r"(?:$|[^\p{L}\p{N}])"
             } else {
@@ -272,21 +276,34 @@ pub(crate) fn strip_fragments(rules: &Rules, i: usize, line: &mut Line, found: &
         let text = line.text.as_str();
         let cut = match f.at {
             Edge::Start => {
-                let window = text.get(..floor_boundary(text, FRAGMENT_WINDOW_BYTES)).unwrap_or("");
+                let window = text
+                    .get(..floor_boundary(text, FRAGMENT_WINDOW_BYTES))
+                    .unwrap_or("");
                 f.regex
                     .captures(window)
                     .filter(|c| c.get(0).is_some_and(|m| m.start() == 0 && m.end() > 0))
-                    .and_then(|c| Some((c.get(0)?.range(), c.name("outlet").map(|o| o.as_str().to_string()))))
+                    .and_then(|c| {
+                        Some((
+                            c.get(0)?.range(),
+                            c.name("outlet").map(|o| o.as_str().to_string()),
+                        ))
+                    })
             }
             Edge::End => {
                 let start = ceil_boundary(text, text.len().saturating_sub(FRAGMENT_WINDOW_BYTES));
                 let window = text.get(start..).unwrap_or("");
                 f.regex
                     .captures_iter(window)
-                    .find(|c| c.get(0).is_some_and(|m| m.end() == window.len() && m.start() < m.end()))
+                    .find(|c| {
+                        c.get(0)
+                            .is_some_and(|m| m.end() == window.len() && m.start() < m.end())
+                    })
                     .and_then(|c| {
                         let m = c.get(0)?;
-                        Some((start + m.start()..start + m.end(), c.name("outlet").map(|o| o.as_str().to_string())))
+                        Some((
+                            start + m.start()..start + m.end(),
+                            c.name("outlet").map(|o| o.as_str().to_string()),
+                        ))
                     })
             }
         };

@@ -18,6 +18,8 @@ pub(crate) struct Cleaned {
 const MAX_TAG_BYTES: usize = 2048;
 /// Longest HTML comment looked at.
 const MAX_COMMENT_BYTES: usize = 8192;
+/// Longest script or style body dropped with its tags.
+const MAX_RAW_TEXT_BYTES: usize = 64 * 1024;
 /// Longest entity (`&` to `;`).
 const MAX_ENTITY_BYTES: usize = 12;
 
@@ -37,9 +39,10 @@ fn strip_tags(s: &str) -> (String, bool) {
     let mut last = 0usize;
     let mut from = 0usize;
     let mut found = false;
+    let mut closers = Closers::default();
     while let Some(off) = s.get(from..).and_then(|rest| rest.find('<')) {
         let lt = from + off;
-        match tag_at(s, lt) {
+        match tag_at(s, lt, &mut closers) {
             Some((end, inline)) => {
                 out.push_str(s.get(last..lt).unwrap_or(""));
                 if !inline {
@@ -56,13 +59,34 @@ fn strip_tags(s: &str) -> (String, bool) {
     (out, found)
 }
 
+/// Positions of comment ends and raw-text closing tags in a line, found once (on
+/// first need) so that many unclosed `<!--` or `<script>` stay linear.
+#[derive(Default)]
+struct Closers {
+    /// Sorted byte offsets of `-->`, `</script`, `</style` (ASCII case-insensitive).
+    found: Option<[Vec<usize>; 3]>,
+}
+
+impl Closers {
+    /// The first offset ≥ `from` of closer `kind` (0 comment, 1 script, 2 style).
+    fn next(&mut self, s: &str, kind: usize, from: usize) -> Option<usize> {
+        let found = self.found.get_or_insert_with(|| {
+            let lower = s.to_ascii_lowercase();
+            ["-->", "</script", "</style"]
+                .map(|pat| lower.match_indices(pat).map(|(i, _)| i).collect())
+        });
+        let list = found.get(kind)?;
+        let at = list.partition_point(|&p| p < from);
+        list.get(at).copied()
+    }
+}
+
 /// If a tag or comment starts at byte `lt` (a `<`), its end and whether it is inline.
-fn tag_at(s: &str, lt: usize) -> Option<(usize, bool)> {
+fn tag_at(s: &str, lt: usize, closers: &mut Closers) -> Option<(usize, bool)> {
     let rest = s.get(lt + 1..)?;
-    if let Some(body) = rest.strip_prefix("!--") {
-        let window = body.get(..crate::meta::names::floor_boundary(body, MAX_COMMENT_BYTES))?;
-        let close = window.find("-->")?;
-        return Some((lt + 4 + close + 3, false));
+    if rest.starts_with("!--") {
+        let close = closers.next(s, 0, lt + 4)?;
+        return (close - lt <= MAX_COMMENT_BYTES).then_some((close + 3, false));
     }
     let bytes = rest.as_bytes();
     let mut i = 0;
@@ -80,7 +104,13 @@ fn tag_at(s: &str, lt: usize) -> Option<(usize, bool)> {
         i += 1;
     }
     let name = rest.get(name_start..i)?;
-    if !matches!(bytes.get(i), Some(b'>') | Some(b'/') | Some(b' ' | b'\t' | b'\n' | b'\r')) {
+    if !is_element_name(name) {
+        return None;
+    }
+    if !matches!(
+        bytes.get(i),
+        Some(b'>') | Some(b'/') | Some(b' ' | b'\t' | b'\n' | b'\r')
+    ) {
         return None;
     }
     let limit = bytes.len().min(MAX_TAG_BYTES);
@@ -91,15 +121,157 @@ fn tag_at(s: &str, lt: usize) -> Option<(usize, bool)> {
     if bytes.get(i + close) != Some(&b'>') {
         return None;
     }
-    Some((lt + 1 + i + close + 1, is_inline(name)))
+    let end = lt + 1 + i + close + 1;
+    if name_start == 0 && is_raw_text(name) {
+        // Drop a script's or style's code with its tags.
+        let kind = if name.eq_ignore_ascii_case("script") {
+            1
+        } else {
+            2
+        };
+        if let Some(at) = closers
+            .next(s, kind, end)
+            .filter(|&at| at - end <= MAX_RAW_TEXT_BYTES)
+        {
+            let tail = s.get(at..)?;
+            let gt = tail
+                .get(..crate::meta::names::floor_boundary(tail, MAX_TAG_BYTES))?
+                .find('>')?;
+            return Some((at + gt + 1, false));
+        }
+    }
+    Some((end, is_inline(name)))
+}
+
+/// Elements whose content is code, not text.
+fn is_raw_text(name: &str) -> bool {
+    name.eq_ignore_ascii_case("script") || name.eq_ignore_ascii_case("style")
+}
+
+/// An HTML element name (or a custom/namespaced one such as `amp-img`, `o:p`), so
+/// that "<Rp 10.000 … >" in prose is not taken for a tag.
+fn is_element_name(name: &str) -> bool {
+    const ELEMENTS: &[&str] = &[
+        "a",
+        "abbr",
+        "address",
+        "area",
+        "article",
+        "aside",
+        "audio",
+        "b",
+        "base",
+        "bdi",
+        "bdo",
+        "blockquote",
+        "body",
+        "br",
+        "button",
+        "canvas",
+        "caption",
+        "center",
+        "cite",
+        "code",
+        "col",
+        "colgroup",
+        "data",
+        "dd",
+        "del",
+        "details",
+        "dfn",
+        "dialog",
+        "div",
+        "dl",
+        "doctype",
+        "dt",
+        "em",
+        "embed",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "font",
+        "footer",
+        "form",
+        "g",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "head",
+        "header",
+        "hr",
+        "html",
+        "i",
+        "iframe",
+        "img",
+        "input",
+        "ins",
+        "kbd",
+        "label",
+        "legend",
+        "li",
+        "link",
+        "main",
+        "mark",
+        "menu",
+        "meta",
+        "nav",
+        "noscript",
+        "object",
+        "ol",
+        "optgroup",
+        "option",
+        "p",
+        "param",
+        "path",
+        "picture",
+        "pre",
+        "q",
+        "s",
+        "samp",
+        "script",
+        "section",
+        "select",
+        "small",
+        "source",
+        "span",
+        "strike",
+        "strong",
+        "style",
+        "sub",
+        "summary",
+        "sup",
+        "svg",
+        "table",
+        "tbody",
+        "td",
+        "template",
+        "textarea",
+        "tfoot",
+        "th",
+        "thead",
+        "time",
+        "title",
+        "tr",
+        "track",
+        "tt",
+        "u",
+        "ul",
+        "var",
+        "video",
+        "wbr",
+    ];
+    name.contains(['-', ':']) || ELEMENTS.iter().any(|e| e.eq_ignore_ascii_case(name))
 }
 
 /// Phrasing elements: their tags vanish without a space (`<b>Jakarta</b>,`).
 fn is_inline(name: &str) -> bool {
     const INLINE: &[&str] = &[
-        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font",
-        "i", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong",
-        "sub", "sup", "time", "tt", "u", "var",
+        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i",
+        "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup",
+        "time", "tt", "u", "var",
     ];
     INLINE.iter().any(|t| t.eq_ignore_ascii_case(name))
 }
@@ -226,17 +398,27 @@ mod tests {
 
     #[test]
     fn entities_and_spaces() {
-        let c = clean_line("Baca&nbsp;Juga :\u{a0} A &amp; B &#8211; C &bogus; &#x27;D&#39;\u{200b}");
+        let c =
+            clean_line("Baca&nbsp;Juga :\u{a0} A &amp; B &#8211; C &bogus; &#x27;D&#39;\u{200b}");
         assert_eq!(c.text, "Baca Juga : A & B – C &bogus; 'D'");
     }
 
     #[test]
     fn stray_angle_brackets_are_text() {
-        assert_eq!(clean_line("harga <Rp 10.000 dan x > y").text, "harga <Rp 10.000 dan x > y");
+        assert_eq!(
+            clean_line("harga <Rp 10.000 dan x > y").text,
+            "harga <Rp 10.000 dan x > y"
+        );
         assert_eq!(clean_line("a <b <i>c</i>").text, "a <b c");
         assert_eq!(clean_line("<").text, "<");
         assert_eq!(clean_line("&").text, "&");
         assert_eq!(clean_line("&#xFFFFFFFF;").text, "&#xFFFFFFFF;");
+    }
+
+    #[test]
+    fn scripts_lose_their_code() {
+        let c = clean_line("Teks <script type=\"x\">var a = 1 < 2;</script> lanjut <o:p></o:p>.");
+        assert_eq!(c.text, "Teks lanjut .");
     }
 
     #[test]

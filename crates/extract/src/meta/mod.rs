@@ -98,7 +98,10 @@ pub(crate) fn finish(
             .iter()
             .find_map(|(_, t)| published::resolve_line(ex, t, ctx.reference))
             .or_else(|| {
-                let body = lines.iter().filter(|l| l.is_body()).map(|l| l.text.as_str());
+                let body = lines
+                    .iter()
+                    .filter(|l| l.is_body())
+                    .map(|l| l.text.as_str());
                 published::from_body(ex, body, ctx.reference)
             });
     }

@@ -150,7 +150,9 @@ mod tests {
         assert!(headline_like("Menteri Tiba di Kota Tua"));
         assert!(!headline_like("Menteri tiba di kota tua."));
         assert!(!headline_like("Dua kata"));
-        assert!(prose_like("Ini adalah satu kalimat yang cukup panjang untuk prosa."));
+        assert!(prose_like(
+            "Ini adalah satu kalimat yang cukup panjang untuk prosa."
+        ));
         assert!(!prose_like("Kalimat pendek."));
     }
 

@@ -44,9 +44,7 @@ pub(crate) fn date_line(ex: &Extractor, text: &str, by_shape: bool) -> Option<St
         return None;
     }
     let mentions = ex.dates.find(t);
-    let dated = mentions
-        .iter()
-        .any(|m| m.day.is_some() || m.year.is_some());
+    let dated = mentions.iter().any(|m| m.day.is_some() || m.year.is_some());
     if dated && (labelled || leftover_words(t, &mentions) <= MAX_LEFTOVER_WORDS) {
         return Some(t.to_string());
     }
@@ -97,7 +95,10 @@ fn shaped_like_date(t: &str) -> bool {
             year |= parts.iter().any(|p| p.len() == 4);
         } else if tok.chars().all(char::is_alphabetic) {
             words += 1;
-        } else if !tok.chars().all(|c| matches!(c, '-' | '–' | '/' | ':' | '•' | '·')) {
+        } else if !tok
+            .chars()
+            .all(|c| matches!(c, '-' | '–' | '/' | ':' | '•' | '·'))
+        {
             return false;
         }
     }
@@ -141,11 +142,14 @@ pub(crate) fn resolve_line(
         let Some(mut r) = ex.dates.resolve(m, reference) else {
             continue;
         };
-        if r.time.is_none() {
-            if let Some(t) = mentions.iter().skip(k + 1).find(|x| x.time.is_some() && x.day.is_none()) {
-                r.time = t.time;
-                r.offset = t.offset.or(r.offset);
-            }
+        if r.time.is_none()
+            && let Some(t) = mentions
+                .iter()
+                .skip(k + 1)
+                .find(|x| x.time.is_some() && x.day.is_none())
+        {
+            r.time = t.time;
+            r.offset = t.offset.or(r.offset);
         }
         let mut p = r.to_published();
         p.text = text.to_string();
@@ -200,7 +204,9 @@ mod tests {
         assert!(shaped_like_date("Sabtu 04 Feb 2023 15:34 WIB"));
         assert!(shaped_like_date("Kamis, 12-03-2024 | 10.05"));
         assert!(!shaped_like_date("G20 Summit 2023 in Bali 15"));
-        assert!(!shaped_like_date("Tahun 2023 penuh tantangan bagi kita semua"));
+        assert!(!shaped_like_date(
+            "Tahun 2023 penuh tantangan bagi kita semua"
+        ));
         assert!(!shaped_like_date("2023"));
     }
 }

@@ -115,7 +115,10 @@ impl Rules {
             .outlets
             .compile()
             .map_err(|e| invalid("outlet table", e))?;
-        rules.wires.compile().map_err(|e| invalid("wire table", e))?;
+        rules
+            .wires
+            .compile()
+            .map_err(|e| invalid("wire table", e))?;
         let outlet_alt = rules.outlets.alternation();
         let wire_alt = rules.wires.alternation();
 
@@ -188,10 +191,10 @@ impl Rules {
 
 /// Record the language code of a data path (`lang/<code>/…`) once.
 fn remember(langs: &mut Vec<String>, path: &str) {
-    if let Some(code) = path.split('/').nth(1) {
-        if !langs.iter().any(|l| l == code) {
-            langs.push(code.to_string());
-        }
+    if let Some(code) = path.split('/').nth(1)
+        && !langs.iter().any(|l| l == code)
+    {
+        langs.push(code.to_string());
     }
 }
 
@@ -259,7 +262,8 @@ pub(crate) struct Compiler<'a> {
 impl Compiler<'_> {
     /// The class named in the file.
     pub fn class(&self, name: &str) -> Result<RemovedClass, ExtractError> {
-        RemovedClass::parse(name).ok_or_else(|| invalid(self.path, format!("unknown class `{name}`")))
+        RemovedClass::parse(name)
+            .ok_or_else(|| invalid(self.path, format!("unknown class `{name}`")))
     }
 
     /// Expand `{outlet}`, `{wire}` and the file's placeholders, and make `\b` an ASCII
@@ -287,7 +291,8 @@ impl Compiler<'_> {
                 .unwrap_or("")
                 .find(|c: char| !(c.is_ascii_lowercase() || c == '_'))
                 .unwrap_or(0);
-            let is_name = name_len > 0 && tail.get(1 + name_len..).is_some_and(|t| t.starts_with('}'));
+            let is_name =
+                name_len > 0 && tail.get(1 + name_len..).is_some_and(|t| t.starts_with('}'));
             let escaped = head.ends_with('\\') && !head.ends_with("\\\\");
             if !is_name || escaped {
                 out.push('{');
@@ -541,9 +546,18 @@ mod tests {
     fn bad_class_and_regex_are_typed_errors() {
         let ph = BTreeMap::new();
         let c = compiler(&ph);
-        assert!(matches!(c.class("nonsense"), Err(ExtractError::Data(DataError::Invalid { .. }))));
+        assert!(matches!(
+            c.class("nonsense"),
+            Err(ExtractError::Data(DataError::Invalid { .. }))
+        ));
         assert!(c.regex("(unclosed").is_err());
-        let err = Rules::from_sources(&[("x/boilerplate.toml", "[[rule]]\nclass = 'nope'\nexact = ['a']")], &[]);
+        let err = Rules::from_sources(
+            &[(
+                "x/boilerplate.toml",
+                "[[rule]]\nclass = 'nope'\nexact = ['a']",
+            )],
+            &[],
+        );
         assert!(err.is_err());
         let err = Rules::from_sources(&[], &[("x/metadata.toml", "bogus = 1")]);
         assert!(err.is_err());

@@ -110,12 +110,13 @@ impl NameTable {
 pub(crate) fn host_of(url: &str) -> Option<String> {
     let url = url.trim();
     let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let authority = after_scheme
-        .split(['/', '?', '#'])
-        .next()
-        .unwrap_or("");
+    let authority = after_scheme.split(['/', '?', '#']).next().unwrap_or("");
     let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
-    let host = host_port.split(':').next().unwrap_or("").to_ascii_lowercase();
+    let host = host_port
+        .split(':')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
     let host = strip_host_prefixes(&host).to_string();
     (host.contains('.') && !host.starts_with('.')).then_some(host)
 }
@@ -183,7 +184,10 @@ mod tests {
         assert_eq!(t.for_host("news.kabarkita.co.id"), Some("Kabar Kita"));
         assert_eq!(t.for_host("www.kabarkita.co.id"), Some("Kabar Kita"));
         assert_eq!(t.for_host("example.com"), None);
-        assert_eq!(t.within("dari KABARKITA.CO.ID hari ini"), Some("Kabar Kita"));
+        assert_eq!(
+            t.within("dari KABARKITA.CO.ID hari ini"),
+            Some("Kabar Kita")
+        );
     }
 
     #[test]
@@ -194,7 +198,10 @@ mod tests {
 
     #[test]
     fn hosts() {
-        assert_eq!(host_of("https://www.Example.co.id:443/a?b").as_deref(), Some("example.co.id"));
+        assert_eq!(
+            host_of("https://www.Example.co.id:443/a?b").as_deref(),
+            Some("example.co.id")
+        );
         assert_eq!(host_of("m.example.com/x").as_deref(), Some("example.com"));
         assert_eq!(host_of("not a url"), None);
         assert_eq!(host_of(""), None);

@@ -11,6 +11,9 @@
 //! * below it: a line printed twice is a caption (`photo_credit`), a short label
 //!   line of at most four words with no final punctuation is a tag line
 //!   (`site_chrome`), anything else (a standfirst) stays in the body.
+//!
+//! Below the last prose paragraph, once a boilerplate label ("Berita Terkait") has
+//! been seen, short unpunctuated lines are teaser lists (`related`, `navigation`).
 
 use warta_model::RemovedClass;
 
@@ -42,10 +45,10 @@ pub(crate) fn structure(ex: &Extractor, lines: &mut [Line], found: &mut Findings
     let mut datelines: Vec<(usize, Dateline)> = Vec::new();
     for &i in body.iter().take(MAX_DATELINE_LINES) {
         let Some(line) = lines.get(i) else { continue };
-        if let Some(d) = dateline::find(&ex.rules, &line.text) {
-            if prose_like(line.text.get(d.end..).unwrap_or("")) {
-                datelines.push((i, d));
-            }
+        if let Some(d) = dateline::find(&ex.rules, &line.text)
+            && prose_like(line.text.get(d.end..).unwrap_or(""))
+        {
+            datelines.push((i, d));
         }
     }
     let keys: Vec<String> = lines
@@ -87,11 +90,9 @@ pub(crate) fn structure(ex: &Extractor, lines: &mut [Line], found: &mut Findings
     }
 
     let title = pick_title(lines, &header, &groups);
-    if let Some(t) = title {
-        if let Some(line) = lines.get_mut(t) {
-            line.class = Some(RemovedClass::Title);
-            found.title = Some(line.text.clone());
-        }
+    if let Some(line) = title.and_then(|t| lines.get_mut(t)) {
+        line.class = Some(RemovedClass::Title);
+        found.title = Some(line.text.clone());
     }
 
     for &h in &header {
@@ -119,6 +120,8 @@ pub(crate) fn structure(ex: &Extractor, lines: &mut [Line], found: &mut Findings
         };
     }
 
+    mark_footer(lines, &body_zone);
+
     for &i in &body_zone {
         let Some(line) = lines.get_mut(i).filter(|l| l.is_body()) else {
             continue;
@@ -129,6 +132,39 @@ pub(crate) fn structure(ex: &Extractor, lines: &mut [Line], found: &mut Findings
         if let Some(t) = published::date_line(ex, &line.text, false) {
             line.class = Some(RemovedClass::Date);
             found.dates.push((i, t));
+        }
+    }
+}
+
+/// Teaser lists after the article: once the last prose paragraph is followed by a
+/// boilerplate label ("Berita Terkait", "Most Read"), the short unpunctuated lines
+/// after it are teaser headlines (`related`) or menu items (`navigation`).
+fn mark_footer(lines: &mut [Line], body_zone: &[usize]) {
+    let Some(&last_prose) = body_zone.iter().rev().find(|&&i| {
+        lines
+            .get(i)
+            .is_some_and(|l| l.is_body() && prose_like(&l.text))
+    }) else {
+        return;
+    };
+    let mut in_footer = false;
+    for line in lines.iter_mut().skip(last_prose + 1) {
+        match line.class {
+            Some(
+                RemovedClass::Related
+                | RemovedClass::Navigation
+                | RemovedClass::Comments
+                | RemovedClass::Share
+                | RemovedClass::Ad,
+            ) => in_footer = true,
+            None if in_footer && !ends_sentence(&line.text) && !prose_like(&line.text) => {
+                line.class = Some(if headline_like(&line.text) {
+                    RemovedClass::Related
+                } else {
+                    RemovedClass::Navigation
+                });
+            }
+            _ => {}
         }
     }
 }
@@ -144,7 +180,12 @@ fn body_indices(lines: &[Line]) -> Vec<usize> {
 
 /// The first line of the body: the dated lede, else the first lede-like paragraph not
 /// repeated later, else the first unclassified line.
-fn body_start(lines: &[Line], body: &[usize], datelines: &[(usize, Dateline)], groups: &Groups<'_>) -> usize {
+fn body_start(
+    lines: &[Line],
+    body: &[usize],
+    datelines: &[(usize, Dateline)],
+    groups: &Groups<'_>,
+) -> usize {
     let mut first_lede: Option<usize> = None;
     for (n, &i) in body.iter().enumerate() {
         if first_lede.is_some_and(|f| n > f + DATELINE_AFTER_LEDE) {
@@ -173,7 +214,9 @@ fn lede_like(s: &str) -> bool {
     if word_count(s) < LEDE_MIN_WORDS {
         return false;
     }
-    let t = s.trim_end().trim_end_matches(['"', '”', '’', '\'', ')', '»']);
+    let t = s
+        .trim_end()
+        .trim_end_matches(['"', '”', '’', '\'', ')', '»']);
     t.ends_with('.') || t.ends_with('…') || word_count(s) >= 30
 }
 
@@ -183,7 +226,11 @@ fn pick_title(lines: &[Line], header: &[usize], groups: &Groups<'_>) -> Option<u
     let candidates: Vec<usize> = header
         .iter()
         .copied()
-        .filter(|&h| lines.get(h).is_some_and(|l| l.is_body() && headline_like(&l.text)))
+        .filter(|&h| {
+            lines
+                .get(h)
+                .is_some_and(|l| l.is_body() && headline_like(&l.text))
+        })
         .collect();
     candidates
         .iter()

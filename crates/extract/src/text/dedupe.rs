@@ -71,7 +71,8 @@ impl<'k> Groups<'k> {
                 let Some(line) = lines.get_mut(m) else {
                     continue;
                 };
-                if line.is_body() && (m < start || word_count(&line.text) >= MIN_BODY_REPEAT_WORDS) {
+                if line.is_body() && (m < start || word_count(&line.text) >= MIN_BODY_REPEAT_WORDS)
+                {
                     line.class = Some(RemovedClass::Duplicate);
                 }
             }
@@ -81,7 +82,11 @@ impl<'k> Groups<'k> {
     /// Mark header lines whose key is a word-prefix of one of the first body
     /// paragraphs' keys (a deck that repeats the lede's opening).
     pub(crate) fn mark_deck_prefixes(&self, lines: &mut [Line], header: &[usize], body: &[usize]) {
-        let ledes: Vec<&str> = body.iter().take(DECK_LOOKAHEAD).map(|&b| self.key(b)).collect();
+        let ledes: Vec<&str> = body
+            .iter()
+            .take(DECK_LOOKAHEAD)
+            .map(|&b| self.key(b))
+            .collect();
         for &h in header {
             let k = self.key(h);
             if k.is_empty() || word_count(k) < MIN_DECK_WORDS {
@@ -92,10 +97,8 @@ impl<'k> Groups<'k> {
                     && lede.starts_with(k)
                     && lede.as_bytes().get(k.len()) == Some(&b' ')
             });
-            if is_prefix {
-                if let Some(line) = lines.get_mut(h).filter(|l| l.is_body()) {
-                    line.class = Some(RemovedClass::Duplicate);
-                }
+            if is_prefix && let Some(line) = lines.get_mut(h).filter(|l| l.is_body()) {
+                line.class = Some(RemovedClass::Duplicate);
             }
         }
     }
@@ -107,13 +110,24 @@ mod tests {
     use crate::BlockKind;
 
     fn lines(texts: &[&str]) -> Vec<Line> {
-        texts.iter().map(|t| Line::new(t, BlockKind::Paragraph)).collect()
+        texts
+            .iter()
+            .map(|t| Line::new(t, BlockKind::Paragraph))
+            .collect()
     }
 
     #[test]
     fn header_copies_go_body_copy_stays() {
-        let mut ls = lines(&["Cap satu dua tiga", "Lede kalimat pertama di sini.", "x", "Lede kalimat pertama di sini."]);
-        let keys: Vec<String> = ls.iter().map(|l| crate::meta::names::key(&l.text)).collect();
+        let mut ls = lines(&[
+            "Cap satu dua tiga",
+            "Lede kalimat pertama di sini.",
+            "x",
+            "Lede kalimat pertama di sini.",
+        ]);
+        let keys: Vec<String> = ls
+            .iter()
+            .map(|l| crate::meta::names::key(&l.text))
+            .collect();
         let g = Groups::new(&keys);
         assert!(g.repeated_later(1));
         assert!(!g.repeated_later(3));
@@ -124,8 +138,14 @@ mod tests {
 
     #[test]
     fn deck_prefix() {
-        let mut ls = lines(&["Menteri bertemu mitra di kota", "Menteri bertemu mitra di kota tua pada pagi hari."]);
-        let keys: Vec<String> = ls.iter().map(|l| crate::meta::names::key(&l.text)).collect();
+        let mut ls = lines(&[
+            "Menteri bertemu mitra di kota",
+            "Menteri bertemu mitra di kota tua pada pagi hari.",
+        ]);
+        let keys: Vec<String> = ls
+            .iter()
+            .map(|l| crate::meta::names::key(&l.text))
+            .collect();
         let g = Groups::new(&keys);
         g.mark_deck_prefixes(&mut ls, &[0], &[1]);
         assert_eq!(ls[0].class, Some(RemovedClass::Duplicate));

@@ -54,17 +54,24 @@ fn hard_wrapped(lines: &[&str]) -> bool {
     blank && nonblank >= WRAP_MIN_LINES && in_range * 2 > nonblank && continued * 10 >= nonblank * 3
 }
 
-/// Join the lines of each blank-separated paragraph. A line ending in a hyphen
-/// after a letter joins without a space ("negara-" + "negara").
+/// Join the lines of each blank-separated paragraph. A line shorter than the wrap
+/// width was not wrapped: it ends its paragraph (a byline above a date line stays
+/// apart). A line ending in a hyphen after a letter joins without a space
+/// ("negara-" + "negara").
 fn join_wrapped(lines: &[&str]) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
+    // Chars (up to the wrap minimum) of the last line appended to `cur`.
+    let mut cur_last = 0usize;
     for l in lines {
         if l.is_empty() {
             if !cur.is_empty() {
                 out.push(std::mem::take(&mut cur));
             }
             continue;
+        }
+        if !cur.is_empty() && cur_last < WRAP_MIN_CHARS && !cur.ends_with('-') {
+            out.push(std::mem::take(&mut cur));
         }
         if !cur.is_empty() {
             let mut tail = cur.chars().rev();
@@ -74,6 +81,7 @@ fn join_wrapped(lines: &[&str]) -> Vec<String> {
             }
         }
         cur.push_str(l);
+        cur_last = l.chars().take(WRAP_MIN_CHARS).count();
     }
     if !cur.is_empty() {
         out.push(cur);
@@ -96,7 +104,8 @@ mod tests {
         let para = "Kalimat pembuka yang cukup panjang untuk dibungkus pada kolom\n\
                     enam puluh karakter lebih sedikit, lalu berlanjut ke baris\n\
                     berikutnya tanpa jeda, seperti arsip teks lama yang dibungkus.";
-        let text = format!("Judul Berita Hari Ini\n\n{para}\n\n{para}\n\n{para}\n\nnegara-\nnegara.");
+        let text =
+            format!("Judul Berita Hari Ini\n\n{para}\n\n{para}\n\n{para}\n\nnegara-\nnegara.");
         let got = paragraphs(&text);
         assert_eq!(got.len(), 5);
         assert!(got[1].starts_with("Kalimat pembuka"));
