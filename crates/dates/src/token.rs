@@ -174,12 +174,15 @@ impl KeyBuf {
         self.len = 0;
         for c in s.chars() {
             let c = if is_apostrophe(c) { '\'' } else { c };
-            if c.is_ascii() && self.len < KEY_MAX {
-                self.buf[self.len] = c.to_ascii_lowercase() as u8;
-                self.len += 1;
-            } else {
-                ascii = false;
-                break;
+            match self.buf.get_mut(self.len) {
+                Some(slot) if c.is_ascii() => {
+                    *slot = c.to_ascii_lowercase() as u8;
+                    self.len += 1;
+                }
+                _ => {
+                    ascii = false;
+                    break;
+                }
             }
         }
         if ascii {

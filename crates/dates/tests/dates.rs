@@ -689,6 +689,19 @@ fn numeric_order_follows_language_data() {
 }
 
 #[test]
+fn empty_lexicon_still_reads_numbers() {
+    let lex = DateLexicon::default();
+    assert!(lex.languages().is_empty());
+    let m = &lex.find("Terbit 2/2/2023 dan Senin")[0];
+    assert_eq!(m.text, "2/2/2023");
+    assert_eq!(lex.resolve(m, None).unwrap().iso(), "2023-02-02");
+    assert_eq!(lex.find("Terbit 2/2/2023 dan Senin").len(), 1);
+    // A language without a dates.toml falls back to day first.
+    let m = &lex.find_with("2/4/2023", Some(Lang::Other))[0];
+    assert_eq!((m.day, m.month), (Some(2), Some(4)));
+}
+
+#[test]
 fn bad_data_file_is_a_typed_error() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("lang/xx");
