@@ -50,13 +50,14 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) {
             .metadata()
             .map(|m| m.len() <= MAX_EMBED_BYTES)
             .unwrap_or(false);
-        if is_text && small {
-            if let Ok(rel) = path.strip_prefix(root) {
-                let rel = rel.to_string_lossy().replace('\\', "/");
-                if std::fs::read_to_string(&path).is_ok() {
-                    out.push((rel, path.canonicalize().unwrap_or(path.clone())));
-                }
-            }
+        if !(is_text && small) {
+            continue;
+        }
+        if let Ok(rel) = path.strip_prefix(root)
+            && std::fs::read_to_string(&path).is_ok()
+        {
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            out.push((rel, path.canonicalize().unwrap_or(path.clone())));
         }
     }
 }

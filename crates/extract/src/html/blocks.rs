@@ -46,7 +46,18 @@ pub trait Skip {
 
 /// Collect the text blocks under `root` in document order.
 pub fn collect(dom: &Dom, root: NodeId, skip: &impl Skip) -> Vec<TextBlock> {
+    collect_with_skipped(dom, root, skip).0
+}
+
+/// Collect the text blocks under `root`, and the roots of the subtrees `skip`
+/// left out (so callers can report what they removed).
+pub fn collect_with_skipped(
+    dom: &Dom,
+    root: NodeId,
+    skip: &impl Skip,
+) -> (Vec<TextBlock>, Vec<NodeId>) {
     let mut out = Vec::new();
+    let mut skipped = Vec::new();
     let mut buf = Buffer::default();
     // Stack of block owners; the top owns the text being collected.
     let mut owners: Vec<NodeId> = vec![root];
@@ -56,6 +67,9 @@ pub fn collect(dom: &Dom, root: NodeId, skip: &impl Skip) -> Vec<TextBlock> {
         match step {
             Step::Enter(id) => {
                 if id != root && skip.skip(dom, id) {
+                    if dom.element(id).is_some() {
+                        skipped.push(id);
+                    }
                     walk.skip_children();
                     continue;
                 }
@@ -97,7 +111,7 @@ pub fn collect(dom: &Dom, root: NodeId, skip: &impl Skip) -> Vec<TextBlock> {
         }
     }
     buf.flush(dom, owners.last().copied().unwrap_or(root), &mut out);
-    out
+    (out, skipped)
 }
 
 /// Text being accumulated for the current block.

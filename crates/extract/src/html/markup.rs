@@ -5,13 +5,15 @@ use super::dom::{Dom, Element, NodeId};
 use super::tags::Tag;
 use regex::Regex;
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use warta_langdata::{DataDir, DataError};
+use warta_model::RemovedClass;
 
 const MARKUP_FILE: &str = "html/markup.toml";
 
 #[derive(Deserialize)]
 struct MarkupFile {
-    boilerplate: Vec<String>,
+    boilerplate: BTreeMap<String, Vec<String>>,
     comments: Vec<String>,
     article: Vec<String>,
 }
@@ -19,7 +21,10 @@ struct MarkupFile {
 /// Compiled class/id patterns.
 #[derive(Debug, Clone)]
 pub struct Markup {
+    /// Any boilerplate class (one regex, for the fast yes/no).
     boilerplate: Regex,
+    /// Per removal class, for reporting why a container was pruned.
+    classes: Vec<(RemovedClass, Regex)>,
     comments: Regex,
     article: Regex,
 }
@@ -32,8 +37,19 @@ impl Markup {
             path: MARKUP_FILE.to_string(),
             message: e.to_string(),
         })?;
+        let mut classes = Vec::new();
+        let mut all = Vec::new();
+        for (name, fragments) in &file.boilerplate {
+            let class = RemovedClass::parse(name).ok_or_else(|| DataError::Invalid {
+                path: MARKUP_FILE.to_string(),
+                message: format!("unknown removal class `{name}` in [boilerplate]"),
+            })?;
+            classes.push((class, token_regex(fragments)?));
+            all.extend(fragments.iter().cloned());
+        }
         Ok(Markup {
-            boilerplate: token_regex(&file.boilerplate)?,
+            boilerplate: token_regex(&all)?,
+            classes,
             comments: token_regex(&file.comments)?,
             article: token_regex(&file.article)?,
         })
@@ -42,6 +58,14 @@ impl Markup {
     /// The element's class or id names a boilerplate container.
     pub fn is_boilerplate(&self, e: &Element) -> bool {
         any_token(e, &self.boilerplate)
+    }
+
+    /// Why a boilerplate element is boilerplate, by the first class list that matches.
+    pub fn boilerplate_class(&self, e: &Element) -> Option<RemovedClass> {
+        self.classes
+            .iter()
+            .find(|(_, re)| any_token(e, re))
+            .map(|(class, _)| *class)
     }
 
     /// The element's class or id names a comment section (a stricter list than

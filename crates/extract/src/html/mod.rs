@@ -23,6 +23,7 @@ pub fn extract(ex: &Extractor, html: &str) -> Draft {
         description: meta.description.as_deref(),
     };
     let body = content::select(&dom, root, &ex.markup, hints);
+    let removed = body.removed;
     let mut blocks: Vec<Block> = body
         .blocks
         .into_iter()
@@ -58,6 +59,7 @@ pub fn extract(ex: &Extractor, html: &str) -> Draft {
             })
             .collect(),
         url: meta.url,
+        removed,
         lang_hint: meta
             .lang
             .as_deref()

@@ -12,6 +12,7 @@ use super::blocks::{self, Skip, TextBlock};
 use super::dom::{Dom, NodeId};
 use super::markup::{Markup, never_content};
 use super::tags::Tag;
+use warta_model::{Removed, RemovedClass};
 
 mod anchor;
 mod guide;
@@ -111,6 +112,8 @@ pub struct Body {
     pub container: NodeId,
     /// Blocks kept, in document order.
     pub blocks: Vec<TextBlock>,
+    /// Text removed from inside the container, with why.
+    pub removed: Vec<Removed>,
 }
 
 /// What the page's metadata says about its own text, used as evidence.
@@ -148,14 +151,16 @@ pub fn select(dom: &Dom, root: NodeId, markup: &Markup, hints: Hints<'_>) -> Bod
     let anchors = anchor::description_anchors(&all, hints.description);
     let mass = accumulate(dom, root, &all, &prose, &anchors);
     let best = choose(dom, root, markup, &mass);
-    let mut kept = clean(dom, best, markup, &mass);
+    let mut removed = Vec::new();
+    let mut kept = clean(dom, best, markup, &mass, &mut removed);
     if let Some(g) = &guide {
-        drop_unconfirmed(&mut kept, g);
+        drop_unconfirmed(&mut kept, g, &mut removed);
     }
-    trim_edges(&mut kept);
+    trim_edges(&mut kept, &mut removed);
     Body {
         container: best,
         blocks: kept,
+        removed,
     }
 }
 
@@ -292,7 +297,13 @@ fn choose(dom: &Dom, root: NodeId, markup: &Markup, mass: &[Mass]) -> NodeId {
 }
 
 /// The container's blocks without pruned subtrees and link lists.
-fn clean(dom: &Dom, best: NodeId, markup: &Markup, mass: &[Mass]) -> Vec<TextBlock> {
+fn clean(
+    dom: &Dom,
+    best: NodeId,
+    markup: &Markup,
+    mass: &[Mass],
+    removed: &mut Vec<Removed>,
+) -> Vec<TextBlock> {
     // Protect the nodes that hold most of the container's prose from markup
     // pruning (an `ad-free article` wrapper must not prune the article).
     let total = mass.get(best.0 as usize).map_or(0.0, |m| m.prose);
@@ -304,17 +315,25 @@ fn clean(dom: &Dom, best: NodeId, markup: &Markup, mass: &[Mass]) -> Vec<TextBlo
         markup,
         keep: &keep,
     };
-    let all = blocks::collect(dom, best, &prune);
+    let (all, pruned) = blocks::collect_with_skipped(dom, best, &prune);
+    for node in pruned {
+        if never_content(dom, node) {
+            continue;
+        }
+        let text = super::metadata::clean(&dom.text_of(node));
+        if !text.is_empty() {
+            removed.push(Removed {
+                text,
+                class: pruned_class(dom, node, markup),
+            });
+        }
+    }
     let linky: Vec<bool> = all.iter().map(is_link_line).collect();
-    all.into_iter()
-        .enumerate()
-        .filter(|(i, b)| {
-            if b.tag == Tag::H1 {
-                return false;
-            }
-            if !linky.get(*i).copied().unwrap_or(false) {
-                return true;
-            }
+    let mut kept = Vec::with_capacity(all.len());
+    for (i, b) in all.into_iter().enumerate() {
+        let class = if b.tag == Tag::H1 {
+            Some(RemovedClass::Title)
+        } else if linky.get(i).copied().unwrap_or(false) {
             // A lone link line inside a paragraph run (a source credit, a URL) is
             // content; runs of link lines and linked list items are navigation.
             let prev = i
@@ -323,10 +342,33 @@ fn clean(dom: &Dom, best: NodeId, markup: &Markup, mass: &[Mass]) -> Vec<TextBlo
                 .copied()
                 .unwrap_or(true);
             let next = linky.get(i + 1).copied().unwrap_or(true);
-            b.tag == Tag::P && !prev && !next && !shouting(&b.text)
-        })
-        .map(|(_, b)| b)
-        .collect()
+            let lone = b.tag == Tag::P && !prev && !next && !shouting(&b.text);
+            (!lone).then_some(RemovedClass::Navigation)
+        } else {
+            None
+        };
+        match class {
+            Some(class) => removed.push(Removed {
+                text: b.text,
+                class,
+            }),
+            None => kept.push(b),
+        }
+    }
+    kept
+}
+
+/// Why a pruned container was pruned.
+fn pruned_class(dom: &Dom, node: NodeId, markup: &Markup) -> RemovedClass {
+    match dom.tag(node) {
+        Tag::Nav | Tag::Aside | Tag::Footer => RemovedClass::Navigation,
+        Tag::Figure | Tag::Figcaption | Tag::Caption => RemovedClass::PhotoCredit,
+        Tag::Form => RemovedClass::Comments,
+        _ => dom
+            .element(node)
+            .and_then(|e| markup.boilerplate_class(e))
+            .unwrap_or(RemovedClass::Boilerplate),
+    }
 }
 
 /// All letters upper-case: promo links ("CLICK HERE TO GET THE APP") and kickers.
@@ -342,7 +384,7 @@ fn is_link_line(b: &TextBlock) -> bool {
 
 /// When the container reproduces the page's own copy of the text, prose-like
 /// blocks the copy does not contain are promos and asides.
-fn drop_unconfirmed(kept: &mut Vec<TextBlock>, g: &Guide) {
+fn drop_unconfirmed(kept: &mut Vec<TextBlock>, g: &Guide, removed: &mut Vec<Removed>) {
     let covered: usize = kept
         .iter()
         .filter(|b| g.confirms(&b.text))
@@ -351,7 +393,14 @@ fn drop_unconfirmed(kept: &mut Vec<TextBlock>, g: &Guide) {
     let total: usize = kept.iter().map(|b| b.chars).sum();
     let complete = g.chars as f32 >= GUIDE_COVERAGE * total as f32;
     if complete && covered as f32 >= GUIDE_COVERAGE * g.chars as f32 {
-        kept.retain(|b| b.chars < GUIDE_KEEP_SHORT || g.confirms(&b.text));
+        let (keep, drop): (Vec<TextBlock>, Vec<TextBlock>) = std::mem::take(kept)
+            .into_iter()
+            .partition(|b| b.chars < GUIDE_KEEP_SHORT || g.confirms(&b.text));
+        *kept = keep;
+        removed.extend(drop.into_iter().map(|b| Removed {
+            text: b.text,
+            class: RemovedClass::Boilerplate,
+        }));
     }
 }
 
@@ -405,14 +454,20 @@ const EDGE_CHARS: usize = 80;
 
 /// Drop short non-prose blocks before the first and after the last prose block:
 /// date stamps, "Updated at …", kickers and "comments" labels cling to the edges.
-fn trim_edges(blocks: &mut Vec<TextBlock>) {
+fn trim_edges(blocks: &mut Vec<TextBlock>, removed: &mut Vec<Removed>) {
     let is_edge_junk = |b: &TextBlock| prose_chars(b) <= 0.0 && b.chars < EDGE_CHARS;
     let lead = blocks.iter().take_while(|b| is_edge_junk(b)).count();
     if lead == blocks.len() {
         return;
     }
-    blocks.drain(..lead);
+    let as_removed = |b: TextBlock| Removed {
+        text: b.text,
+        class: RemovedClass::Boilerplate,
+    };
+    removed.extend(blocks.drain(..lead).map(as_removed));
     while blocks.last().is_some_and(is_edge_junk) {
-        blocks.pop();
+        if let Some(b) = blocks.pop() {
+            removed.push(as_removed(b));
+        }
     }
 }
