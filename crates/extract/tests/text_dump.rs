@@ -52,7 +52,11 @@ fn dump() {
             println!("  | {}", b.text.chars().take(90).collect::<String>());
         }
         for r in &d.removed {
-            println!("  x {:<12} {}", r.class.as_str(), r.text.chars().take(80).collect::<String>());
+            println!(
+                "  x {:<12} {}",
+                r.class.as_str(),
+                r.text.chars().take(80).collect::<String>()
+            );
         }
     }
 }

@@ -4,20 +4,15 @@
 //!
 //! A bare mention of an agency is not a credit: only the data's crediting phrases
 //! count, and photo credits never reach this reader (they are removed first).
-//! Body scanning finds agency names with one alternation and then tries the phrases
-//! only in a bounded window around each name, so its cost stays linear.
+//! Body scanning runs each crediting phrase once over the text, so its cost stays
+//! linear.
 
 use warta_model::Wire;
 
 use super::Rules;
-use super::names::{ceil_boundary, floor_boundary};
 
 /// Longest line read as a credit line.
 const MAX_CREDIT_LINE_BYTES: usize = 200;
-/// How far before an agency name a crediting phrase may start.
-const WINDOW_BEFORE: usize = 240;
-/// How far after an agency name a crediting phrase may end.
-const WINDOW_AFTER: usize = 120;
 
 /// Read a whole-line credit; `Some` (possibly with no known agency) when the line is
 /// one.
@@ -75,49 +70,38 @@ fn split_joined(rules: &Rules, token: &str) -> Vec<String> {
     out
 }
 
-/// Every agency credited by a phrase in `text`: (byte offset of the phrase, wire).
-/// Agencies already in `skip` are not looked for again.
-pub(crate) fn scan_body(rules: &Rules, text: &str, skip: &[String]) -> Vec<(usize, Wire)> {
-    let mut out: Vec<(usize, Wire)> = Vec::new();
-    if rules.credit_phrases.is_empty() {
-        return out;
-    }
-    for m in rules.wires.find_iter(text) {
-        let Some(canon) = rules.wires.canonical(m.as_str()) else {
-            continue;
-        };
-        if skip.iter().any(|s| s == canon) || out.iter().any(|(_, w)| w.name == canon) {
-            continue;
-        }
-        let lo = floor_boundary(text, m.start().saturating_sub(WINDOW_BEFORE));
-        let hi = ceil_boundary(text, m.end().saturating_add(WINDOW_AFTER));
-        let Some(window) = text.get(lo..hi) else {
-            continue;
-        };
-        let mut best: Option<std::ops::Range<usize>> = None;
-        for re in &rules.credit_phrases {
-            for c in re.captures_iter(window) {
-                let (Some(all), Some(w)) = (c.get(0), c.name("wire")) else {
-                    continue;
-                };
-                if lo + w.start() != m.start() {
-                    continue;
-                }
-                if best.as_ref().is_none_or(|b| all.start() < b.start) {
-                    best = Some(all.range());
-                }
+/// Every agency credited by a phrase in `text`: (byte offset of the phrase, wire),
+/// each agency once (its first credit; among credits ending at the same name, the
+/// longest phrase).
+///
+/// Each phrase regex makes one pass over the text, so the cost is linear in the text
+/// however many agency names it mentions.
+pub(crate) fn scan_body(rules: &Rules, text: &str) -> Vec<(usize, Wire)> {
+    let mut hits: Vec<(usize, usize, std::ops::Range<usize>, &str)> = Vec::new();
+    for re in &rules.credit_phrases {
+        for c in re.captures_iter(text) {
+            let (Some(all), Some(w)) = (c.get(0), c.name("wire")) else {
+                continue;
+            };
+            if let Some(canon) = rules.wires.canonical(w.as_str()) {
+                hits.push((w.start(), all.start(), all.range(), canon));
             }
         }
-        if let Some(r) = best {
-            let phrase = window.get(r.clone()).unwrap_or("").trim();
-            out.push((
-                lo + r.start,
-                Wire {
-                    name: canon.to_string(),
-                    text: phrase.to_string(),
-                },
-            ));
+    }
+    hits.sort_by_key(|(wire_at, start, _, _)| (*wire_at, *start));
+    let mut out: Vec<(usize, Wire)> = Vec::new();
+    for (_, start, range, canon) in hits {
+        if out.iter().any(|(_, w)| w.name == canon) {
+            continue;
         }
+        let phrase = text.get(range).unwrap_or("").trim();
+        out.push((
+            start,
+            Wire {
+                name: canon.to_string(),
+                text: phrase.to_string(),
+            },
+        ));
     }
     out
 }

@@ -1,25 +1,21 @@
-//! Lines under classification, whole-line class rules, and fragments glued to a
-//! paragraph's edges.
+//! Lines under classification, the whole-line readers applied to each, and fragments
+//! glued to a paragraph's edges.
 //!
-//! A [`Line`] is a paragraph of a text dump or one HTML block. The whole-line rules
-//! of every language are one [`regex::RegexSet`], so a line is tested against all of
-//! them in a single pass; the first rule (in file order) that matches wins.
+//! A [`Line`] is a paragraph of a text dump or one HTML block.
 
-use regex::{Regex, RegexSet};
+use regex::Regex;
 use warta_model::{Removed, RemovedClass};
 
 use super::byline;
 use super::credits;
 use super::findings::{Findings, Priority};
 use super::markup::clean_line;
-use super::names::{ceil_boundary, floor_boundary, word_count};
-use super::rules::{Compiler, Edge, Evidence, RuleSpec, Scope, build_set, invalid};
+use super::names::{ceil_boundary, floor_boundary};
+use super::rules::{Edge, Evidence};
 use super::{Mode, Rules};
-use crate::{BlockKind, ExtractError};
+use crate::BlockKind;
 
-/// Lines longer than this are never boilerplate: whole-line rules skip them, which
-/// also bounds the cost of a pathological multi-megabyte line.
-pub(crate) const MAX_RULE_BYTES: usize = 1200;
+pub(crate) use super::linerules::MAX_RULE_BYTES;
 /// How far into a paragraph a glued fragment is looked for.
 const FRAGMENT_WINDOW_BYTES: usize = 300;
 
@@ -60,148 +56,6 @@ impl Line {
     /// True while the line is body.
     pub(crate) fn is_body(&self) -> bool {
         self.class.is_none()
-    }
-}
-
-/// A whole-line class rule after compilation.
-#[derive(Debug)]
-struct LineRule {
-    class: RemovedClass,
-    max_words: Option<usize>,
-    scope: Scope,
-    evidence: Option<Evidence>,
-}
-
-/// One pattern of the set: its rule, and its own regex when it captures an outlet.
-#[derive(Debug)]
-struct PatternRef {
-    rule: usize,
-    capture: Option<Regex>,
-}
-
-/// All whole-line rules as one regex set.
-#[derive(Debug, Default)]
-pub(crate) struct LineRules {
-    set: Option<RegexSet>,
-    patterns: Vec<PatternRef>,
-    rules: Vec<LineRule>,
-}
-
-/// What a whole-line rule said about a line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct LineMatch {
-    /// The class.
-    pub class: RemovedClass,
-    /// An outlet named by the line, with how much it counts.
-    pub outlet: Option<(Evidence, String)>,
-}
-
-impl LineRules {
-    /// The class of the first rule matching the whole line, if any.
-    pub(crate) fn match_line(&self, text: &str, mode: Mode) -> Option<LineMatch> {
-        if text.len() > MAX_RULE_BYTES {
-            return None;
-        }
-        let set = self.set.as_ref()?;
-        let words = word_count(text);
-        for idx in set.matches(text).iter() {
-            let Some(p) = self.patterns.get(idx) else {
-                continue;
-            };
-            let Some(rule) = self.rules.get(p.rule) else {
-                continue;
-            };
-            if rule.scope == Scope::Text && mode == Mode::Html {
-                continue;
-            }
-            if rule.max_words.is_some_and(|m| words > m) {
-                continue;
-            }
-            let outlet = match (&p.capture, rule.evidence) {
-                (Some(re), Some(ev)) => re
-                    .captures(text)
-                    .and_then(|c| c.name("outlet"))
-                    .map(|m| (ev, m.as_str().trim().to_string()))
-                    .filter(|(_, s)| !s.is_empty()),
-                _ => None,
-            };
-            return Some(LineMatch {
-                class: rule.class,
-                outlet,
-            });
-        }
-        None
-    }
-}
-
-/// Collects rule patterns in file order before compiling the set.
-#[derive(Default)]
-pub(crate) struct LineRulesBuilder {
-    sources: Vec<String>,
-    patterns: Vec<PatternRef>,
-    rules: Vec<LineRule>,
-}
-
-/// Chars allowed around an exact line or before a prefix: spaces, punctuation and
-/// symbols (bullets, arrows, colons).
-const DECORATION: &str = r"[\s\p{P}\p{S}]*";
-
-impl LineRulesBuilder {
-    /// Add one `[[rule]]` of a file.
-    pub(crate) fn add(&mut self, c: &Compiler<'_>, spec: &RuleSpec) -> Result<(), ExtractError> {
-        let rule = self.rules.len();
-        self.rules.push(LineRule {
-            class: c.class(&spec.class)?,
-            max_words: spec.max_words,
-            scope: spec.scope,
-            evidence: spec.outlet,
-        });
-        for e in spec.exact.iter().filter(|e| !e.trim().is_empty()) {
-            let lit = super::rules::literal(e);
-            self.push(format!("(?i)^{DECORATION}{lit}{DECORATION}$"), rule, None);
-        }
-        for p in spec.prefix.iter().filter(|e| !e.trim().is_empty()) {
-            let lit = super::rules::literal(p);
-            let ends_in_word = p
-                .trim_end()
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric);
-            let boundary = if ends_in_word {
-                r"(?:$|[^\p{L}\p{N}])"
-            } else {
-                ""
-            };
-            self.push(format!("(?i)^{DECORATION}{lit}{boundary}"), rule, None);
-        }
-        for r in &spec.regex {
-            let expanded = c.expand(r)?;
-            let capture = if expanded.contains("(?P<outlet>") || expanded.contains("(?<outlet>") {
-                Some(c.regex(r)?)
-            } else {
-                // Validate now so the error names this pattern, not the whole set.
-                super::rules::build_regex(&expanded)
-                    .map_err(|e| invalid(c.path, format!("pattern `{r}`: {e}")))?;
-                None
-            };
-            self.push(expanded, rule, capture);
-        }
-        Ok(())
-    }
-
-    fn push(&mut self, source: String, rule: usize, capture: Option<Regex>) {
-        self.sources.push(source);
-        self.patterns.push(PatternRef { rule, capture });
-    }
-
-    /// Compile the set.
-    pub(crate) fn build(self) -> Result<LineRules, ExtractError> {
-        let set = build_set(&self.sources).map_err(|e| invalid("line rules", e))?;
-        Ok(LineRules {
-            set: Some(set),
-            patterns: self.patterns,
-            rules: self.rules,
-        })
     }
 }
 

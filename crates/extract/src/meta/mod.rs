@@ -19,6 +19,7 @@ pub(crate) mod byline;
 pub(crate) mod credits;
 pub(crate) mod dateline;
 pub(crate) mod findings;
+pub(crate) mod linerules;
 pub(crate) mod lines;
 pub(crate) mod markup;
 pub(crate) mod names;
@@ -86,7 +87,7 @@ pub(crate) fn finish(
     let rules = &ex.rules;
     for (i, line) in lines.iter().enumerate() {
         if line.is_body() {
-            for (off, w) in credits::scan_body(rules, &line.text, &[]) {
+            for (off, w) in credits::scan_body(rules, &line.text) {
                 found.add_wire(i, off + 1, w);
             }
         }
@@ -126,6 +127,7 @@ pub(crate) fn finish(
     for line in lines {
         draft.removed.extend(line.before);
         match line.class {
+            Some(_) if line.text.is_empty() => {}
             Some(class) => draft.removed.push(Removed {
                 text: line.text,
                 class,

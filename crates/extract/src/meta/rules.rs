@@ -14,7 +14,8 @@ use warta_langdata::{DataDir, DataError};
 use warta_model::RemovedClass;
 
 use super::byline::Bylines;
-use super::lines::{Fragment, LineRules, LineRulesBuilder};
+use super::linerules::{LineRules, LineRulesBuilder};
+use super::lines::Fragment;
 use super::tables::NameTable;
 use crate::ExtractError;
 
