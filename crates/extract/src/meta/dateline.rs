@@ -33,54 +33,72 @@ pub(crate) struct Dateline {
 }
 
 /// The dateline at the start of `text`, if any. The rest of the paragraph must start
-/// like a sentence, so a headline such as "NATO – …" is not mistaken for one.
+/// like a sentence, so a headline such as "NATO – …" is not mistaken for one. Every
+/// pattern is tried: patterns of several languages may read the same prefix, and the
+/// reading that names an outlet beats one that sees only a city.
 pub(crate) fn find(rules: &Rules, text: &str) -> Option<Dateline> {
     let window = text.get(..floor_boundary(text, WINDOW_BYTES))?;
+    let mut best: Option<(u8, Dateline)> = None;
     for re in &rules.datelines {
-        let Some(c) = re.captures(window) else {
+        let Some(d) = read(rules, re, window, text) else {
             continue;
         };
-        let Some(all) = c.get(0) else { continue };
-        if all.start() != 0 || all.end() == 0 || all.end() > MAX_PREFIX_BYTES {
-            continue;
+        // The most informative reading wins (an outlet, then an agency, then a city
+        // alone); among equals, the first pattern.
+        let rank = match (&d.outlet, &d.wire) {
+            (Some(_), _) => 3,
+            (None, Some(_)) => 2,
+            (None, None) => 1,
+        };
+        if best.as_ref().is_none_or(|(r, _)| rank > *r) {
+            best = Some((rank, d));
         }
-        let rest = text.get(all.end()..).unwrap_or("").trim_start();
-        if !starts_sentence(rest) {
-            continue;
-        }
-        let city = c
-            .name("city")
-            .map(|m| title_case_caps(m.as_str().trim()))
-            .filter(|s| !s.is_empty());
-        let mut outlet = c
-            .name("outlet")
-            .map(|m| rules.display_outlet(m.as_str().trim()));
-        let mut wire = None;
-        if let Some(w) = c.name("wire") {
-            let printed = w.as_str().trim();
-            match rules.wires.canonical(printed) {
-                Some(name) => {
-                    wire = Some(Wire {
-                        name: name.to_string(),
-                        text: format!("({printed})"),
-                    })
-                }
-                None => {
-                    if outlet.is_none() {
-                        outlet = Some(rules.display_outlet(printed));
-                    }
+    }
+    best.map(|(_, d)| d)
+}
+
+/// One pattern's reading of the paragraph start.
+fn read(rules: &Rules, re: &regex::Regex, window: &str, text: &str) -> Option<Dateline> {
+    let c = re.captures(window)?;
+    let all = c.get(0)?;
+    if all.start() != 0 || all.end() == 0 || all.end() > MAX_PREFIX_BYTES {
+        return None;
+    }
+    let rest = text.get(all.end()..).unwrap_or("").trim_start();
+    if !starts_sentence(rest) {
+        return None;
+    }
+    let city = c
+        .name("city")
+        .map(|m| title_case_caps(m.as_str().trim()))
+        .filter(|s| !s.is_empty());
+    let mut outlet = c
+        .name("outlet")
+        .map(|m| rules.display_outlet(m.as_str().trim()));
+    let mut wire = None;
+    if let Some(w) = c.name("wire") {
+        let printed = w.as_str().trim();
+        match rules.wires.canonical(printed) {
+            Some(name) => {
+                wire = Some(Wire {
+                    name: name.to_string(),
+                    text: format!("({printed})"),
+                })
+            }
+            None => {
+                if outlet.is_none() {
+                    outlet = Some(rules.display_outlet(printed));
                 }
             }
         }
-        return Some(Dateline {
-            end: all.end(),
-            prefix: all.as_str().trim().to_string(),
-            city,
-            outlet,
-            wire,
-        });
     }
-    None
+    Some(Dateline {
+        end: all.end(),
+        prefix: all.as_str().trim().to_string(),
+        city,
+        outlet,
+        wire,
+    })
 }
 
 /// Cut a dateline from a line and record what it says.

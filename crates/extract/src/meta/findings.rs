@@ -91,12 +91,23 @@ impl Findings {
         }
     }
 
-    /// The strongest outlet evidence (earliest line among equals).
+    /// The strongest outlet evidence (earliest line among equals). When other
+    /// evidence names the same outlet in mixed case ("KabarNusa.id" in the chrome,
+    /// "KABARNUSA.ID" in the dateline), that spelling is used.
     pub(crate) fn best_outlet(&self) -> Option<&str> {
-        self.outlets
+        let best = self
+            .outlets
             .iter()
             .min_by_key(|(p, line, _)| (*p, *line))
+            .map(|(_, _, n)| n.as_str())?;
+        let mixed =
+            |s: &str| s.chars().any(char::is_uppercase) && s.chars().any(char::is_lowercase);
+        let respelled = self
+            .outlets
+            .iter()
             .map(|(_, _, n)| n.as_str())
+            .find(|n| *n != best && n.to_lowercase() == best.to_lowercase() && mixed(n));
+        Some(respelled.unwrap_or(best))
     }
 
     /// Wires in document order, each agency once (its first credit).
@@ -126,6 +137,9 @@ mod tests {
         assert_eq!(f.best_outlet(), Some("Writer Outlet"));
         f.add_outlet(Priority::Dateline, 20, "Dated".into());
         assert_eq!(f.best_outlet(), Some("Dated"));
+        f.add_outlet(Priority::Dateline, 1, "Host.id".into());
+        f.add_outlet(Priority::Chrome, 0, "HoSt.Id".into());
+        assert_eq!(f.best_outlet(), Some("HoSt.Id"));
     }
 
     #[test]
