@@ -37,29 +37,33 @@ pub(crate) fn decode(
     let claimed = declared
         .and_then(label_to_encoding)
         .or_else(|| if html { meta_charset(&bytes) } else { None });
-    let utf8 = Utf8Stats::of(&bytes);
+    // One validation pass; valid UTF-8 is moved into the String without copying.
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => {
+            return match claimed {
+                // Pure ASCII reads the same in every ASCII-compatible encoding;
+                // valid UTF-8 with multi-byte characters is UTF-8 whatever the
+                // label says.
+                Some(enc) if enc != UTF_8 && !enc.is_ascii_compatible() => {
+                    let (t, _) = enc.decode_without_bom_handling(text.as_bytes());
+                    (t.into_owned(), enc.name())
+                }
+                Some(enc) if enc != UTF_8 && text.is_ascii() => (text, enc.name()),
+                _ => (text, UTF_8.name()),
+            };
+        }
+        Err(e) => e.into_bytes(),
+    };
     let enc = match claimed {
-        Some(enc) if enc == UTF_8 => UTF_8,
-        Some(enc) if utf8.is_valid() && utf8.multibyte > 0 && is_ascii_compatible(enc) => UTF_8,
         Some(enc) => enc,
-        None if utf8.is_valid() || utf8.mostly_valid() => UTF_8,
+        None if Utf8Stats::of(&bytes).mostly_valid() => UTF_8,
         None => detect(&bytes, url),
     };
     if enc == UTF_8 {
-        let text = match String::from_utf8(bytes) {
-            Ok(s) => s,
-            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-        };
-        return (text, UTF_8.name());
+        return (String::from_utf8_lossy(&bytes).into_owned(), UTF_8.name());
     }
     let (text, _) = enc.decode_without_bom_handling(&bytes);
     (text.into_owned(), enc.name())
-}
-
-/// True for encodings where ASCII bytes mean ASCII (everything but UTF-16 and
-/// ISO-2022-JP), i.e. where a UTF-8 override is plausible.
-fn is_ascii_compatible(enc: &'static Encoding) -> bool {
-    enc.is_ascii_compatible()
 }
 
 /// Map a charset label to an encoding, ignoring labels that would destroy the text
@@ -70,7 +74,7 @@ pub(crate) fn label_to_encoding(label: &str) -> Option<&'static Encoding> {
     (enc != encoding_rs::REPLACEMENT).then_some(enc)
 }
 
-/// Counts from one pass of UTF-8 validation.
+/// Counts from one pass over bytes that are not valid UTF-8.
 #[derive(Debug, Clone, Copy)]
 struct Utf8Stats {
     /// Valid multi-byte characters.
@@ -81,12 +85,6 @@ struct Utf8Stats {
 
 impl Utf8Stats {
     fn of(bytes: &[u8]) -> Utf8Stats {
-        if let Ok(s) = std::str::from_utf8(bytes) {
-            return Utf8Stats {
-                multibyte: s.bytes().filter(|b| *b >= 0xC0).count(),
-                invalid: 0,
-            };
-        }
         let mut stats = Utf8Stats {
             multibyte: 0,
             invalid: 0,
@@ -98,10 +96,6 @@ impl Utf8Stats {
             }
         }
         stats
-    }
-
-    fn is_valid(self) -> bool {
-        self.invalid == 0
     }
 
     /// More well-formed multi-byte characters than broken sequences: UTF-8 with

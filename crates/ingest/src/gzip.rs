@@ -89,6 +89,8 @@ pub(crate) struct WarcGzReader<R> {
     line: Vec<u8>,
     /// Scan for the next verified member before reading on.
     resync: bool,
+    /// The decompressed-side buffer, kept between members.
+    spare: Vec<u8>,
 }
 
 impl<R: Read> WarcGzReader<R> {
@@ -99,7 +101,15 @@ impl<R: Read> WarcGzReader<R> {
             ctx,
             line: Vec::new(),
             resync: false,
+            spare: Vec::new(),
         }
+    }
+
+    /// Leave the current member: keep its buffer, return the compressed stream.
+    fn leave(&mut self, inner: Box<Source<GzDecoder<Source<R>>>>) -> Source<R> {
+        let (decoder, buf) = inner.into_parts();
+        self.spare = buf;
+        decoder.into_inner()
     }
 
     fn error(&self, kind: ErrorKind, offset: u64, msg: String) -> IngestError {
@@ -155,14 +165,17 @@ impl<R: Read> Iterator for WarcGzReader<R> {
                     outer.set_mark();
                     self.state = State::Member {
                         start,
-                        inner: Box::new(Source::new(GzDecoder::new(outer))),
+                        inner: Box::new(Source::with_buffer(
+                            GzDecoder::new(outer),
+                            mem::take(&mut self.spare),
+                        )),
                     };
                 }
                 State::Member { start, mut inner } => {
                     let read = read_record(&mut inner, &self.ctx, Some(start), &mut self.line);
                     match read {
                         Ok(Outcome::Eof) => {
-                            let mut outer = inner.into_inner().into_inner();
+                            let mut outer = self.leave(inner);
                             outer.clear_mark();
                             self.state = State::Between(outer);
                         }
@@ -185,19 +198,19 @@ impl<R: Read> Iterator for WarcGzReader<R> {
                             match resync_lines(&mut inner, self.ctx.skip_cap()) {
                                 Ok(Resync::Found) => self.state = State::Member { start, inner },
                                 Ok(Resync::Eof) => {
-                                    let mut outer = inner.into_inner().into_inner();
+                                    let mut outer = self.leave(inner);
                                     outer.clear_mark();
                                     self.state = State::Between(outer);
                                 }
                                 Ok(Resync::CapHit) => {
-                                    let mut outer = inner.into_inner().into_inner();
+                                    let mut outer = self.leave(inner);
                                     outer.clear_mark();
                                     self.resync = true;
                                     self.state = State::Between(outer);
                                 }
                                 Err(_) => {
                                     // The member itself is damaged too.
-                                    let mut outer = inner.into_inner().into_inner();
+                                    let mut outer = self.leave(inner);
                                     outer.rewind_past_mark(1);
                                     self.resync = true;
                                     self.state = State::Between(outer);
@@ -206,14 +219,14 @@ impl<R: Read> Iterator for WarcGzReader<R> {
                             return Some(Err(e));
                         }
                         Ok(Outcome::Abandon(e)) => {
-                            let mut outer = inner.into_inner().into_inner();
+                            let mut outer = self.leave(inner);
                             outer.clear_mark();
                             self.resync = true;
                             self.state = State::Between(outer);
                             return Some(Err(e));
                         }
                         Err(e) => {
-                            let mut outer = inner.into_inner().into_inner();
+                            let mut outer = self.leave(inner);
                             outer.rewind_past_mark(1);
                             self.resync = true;
                             self.state = State::Between(outer);

@@ -14,6 +14,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// Bytes read from the inner reader per refill.
 pub(crate) const CHUNK: usize = 256 * 1024;
 
+/// Bytes read by the first refill.
+const FIRST_CHUNK: usize = 16 * 1024;
+
 /// How many bytes behind a mark are kept for rewinding; older history is dropped
 /// (and the mark with it) so memory stays bounded on huge records.
 pub(crate) const HISTORY_CAP: usize = 8 * 1024 * 1024;
@@ -44,6 +47,9 @@ pub(crate) struct Source<R> {
     /// Index in `buf` of the rewind mark, while its history is held.
     mark: Option<usize>,
     eof: bool,
+    /// Current refill size: starts small (tiny inputs and gzip members stay
+    /// cheap) and doubles up to [`CHUNK`] as the stream proves long.
+    chunk: usize,
     /// A read error met while peeking with bytes still buffered; returned once
     /// those bytes are consumed, so data before a damaged spot is not lost.
     pending: Option<io::Error>,
@@ -60,6 +66,7 @@ impl<R: Read> Source<R> {
             base: 0,
             mark: None,
             eof: false,
+            chunk: FIRST_CHUNK,
             pending: None,
         }
     }
@@ -69,9 +76,25 @@ impl<R: Read> Source<R> {
         self.base.saturating_add(self.pos as u64)
     }
 
+    /// Like [`Source::new`], reusing `buf`'s allocation (its contents are ignored),
+    /// so a reader that makes one `Source` per gzip member does not allocate and
+    /// zero a fresh buffer each time.
+    pub fn with_buffer(inner: R, buf: Vec<u8>) -> Source<R> {
+        // The old bytes stay (only `buf[pos..end]` is ever read), which saves
+        // zeroing the buffer again.
+        let mut s = Source::new(inner);
+        s.buf = buf;
+        s
+    }
+
     /// Give back the inner reader (buffered bytes are lost).
     pub fn into_inner(self) -> R {
         self.inner
+    }
+
+    /// Give back the inner reader and the buffer allocation (for [`Source::with_buffer`]).
+    pub fn into_parts(self) -> (R, Vec<u8>) {
+        (self.inner, self.buf)
     }
 
     /// Remember the current position so [`Source::rewind_past_mark`] can return to it.
@@ -114,7 +137,8 @@ impl<R: Read> Source<R> {
             self.mark = None;
         }
         let keep = self.mark.unwrap_or(self.pos).min(self.pos);
-        let want = want.max(CHUNK);
+        let want = want.max(self.chunk);
+        self.chunk = self.chunk.saturating_mul(2).min(CHUNK);
         if self.buf.len().saturating_sub(self.end) < want && keep > 0 {
             // Compact: move the kept bytes to the front.
             self.buf.copy_within(keep..self.end, 0);
@@ -277,7 +301,7 @@ impl<R: Read> Read for Source<R> {
 impl<R: Read> BufRead for Source<R> {
     fn fill_buf(&mut self) -> io::Result<&[u8]> {
         if self.pos >= self.end && !self.eof {
-            self.read_more(CHUNK)?;
+            self.read_more(0)?;
         }
         Ok(self.buf.get(self.pos..self.end).unwrap_or_default())
     }
