@@ -324,3 +324,19 @@ fn rules_load_from_sources_and_report_bad_patterns() {
     let langs = extractor().rules.languages();
     assert!(langs.iter().any(|l| l == "id") && langs.iter().any(|l| l == "en"));
 }
+
+#[test]
+fn a_known_title_is_not_guessed_again() {
+    let page =
+        format!("Iklan Produk Apa Saja\n\nJembatan Baru di Pinggir Kota\n\n{LEDE}\n\n{PARA}");
+    let mut d = Draft {
+        title: Some("Jembatan Baru di Pinggir Kota".into()),
+        outlet: Some("Dari JSONL".into()),
+        ..Draft::default()
+    };
+    warta_extract::text::extract_into(extractor(), &page, &Context::default(), &mut d);
+    assert_eq!(d.title.as_deref(), Some("Jembatan Baru di Pinggir Kota"));
+    assert_eq!(d.outlet.as_deref(), Some("Dari JSONL"));
+    assert!(removed(&d).contains(&("title", "Jembatan Baru di Pinggir Kota")));
+    assert_eq!(d.blocks.len(), 2);
+}

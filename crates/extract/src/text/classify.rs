@@ -40,7 +40,15 @@ const BODY_DATE_LINE_WORDS: usize = 8;
 const LEDE_MIN_WORDS: usize = 8;
 
 /// Classify the structure of a text dump's lines (after the whole-line rules).
-pub(crate) fn structure(ex: &Extractor, lines: &mut [Line], found: &mut Findings) {
+///
+/// `known_title` is a headline given from outside the text (a JSONL field): it is not
+/// guessed again, and the line printing it is removed as `title`.
+pub(crate) fn structure(
+    ex: &Extractor,
+    lines: &mut [Line],
+    found: &mut Findings,
+    known_title: Option<&str>,
+) {
     let body: Vec<usize> = body_indices(lines);
     let mut datelines: Vec<(usize, Dateline)> = Vec::new();
     for &i in body.iter().take(MAX_DATELINE_LINES) {
@@ -89,10 +97,15 @@ pub(crate) fn structure(ex: &Extractor, lines: &mut [Line], found: &mut Findings
         }
     }
 
-    let title = pick_title(lines, &header, &groups);
+    let title = match known_title {
+        Some(t) => find_known_title(lines, &body, t),
+        None => pick_title(lines, &header, &groups),
+    };
     if let Some(line) = title.and_then(|t| lines.get_mut(t)) {
         line.class = Some(RemovedClass::Title);
-        found.title = Some(line.text.clone());
+        if known_title.is_none() {
+            found.title = Some(line.text.clone());
+        }
     }
 
     for &h in &header {
@@ -218,6 +231,19 @@ fn lede_like(s: &str) -> bool {
         .trim_end()
         .trim_end_matches(['"', '”', '’', '\'', ')', '»']);
     t.ends_with('.') || t.ends_with('…') || word_count(s) >= 30
+}
+
+/// The first line printing a headline known from outside the text.
+fn find_known_title(lines: &[Line], body: &[usize], title: &str) -> Option<usize> {
+    let k = key(title);
+    if k.is_empty() {
+        return None;
+    }
+    body.iter().copied().find(|&i| {
+        lines
+            .get(i)
+            .is_some_and(|l| l.is_body() && key(&l.text) == k)
+    })
 }
 
 /// The headline: the first strong headline-shaped line of the header (4+ words, or
