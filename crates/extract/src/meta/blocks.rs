@@ -2,16 +2,17 @@
 //!
 //! The HTML front end has already chosen the content blocks, so this pass is
 //! conservative: whole-line rules (except the plain-text-only ones such as rubric
-//! labels), bylines, credit lines, glued fragments, a dateline in the first blocks,
-//! date lines at either end, exact repeats of long blocks, and blocks that repeat
-//! the known headline. It never picks a headline of its own and never uses the
-//! plain-text header-zone guesses.
+//! labels and lone numbers), bylines, credit lines, glued fragments, a dateline in the
+//! first blocks, date lines at either end, and blocks that repeat the known headline.
+//! It never picks a headline of its own, never uses the plain-text header-zone
+//! guesses, and keeps repeated blocks (interview questions and recipe steps recur in
+//! real articles).
 
 use warta_model::RemovedClass;
 
 use super::findings::Findings;
 use super::lines::{Line, apply_rules};
-use super::names::{key, word_count};
+use super::names::key;
 use super::{Context, Mode, dateline, finish, published};
 use crate::{Draft, Extractor};
 
@@ -19,8 +20,6 @@ use crate::{Draft, Extractor};
 const DATELINE_BLOCKS: usize = 3;
 /// Date lines are looked for in this many blocks at each end.
 const DATE_EDGE_BLOCKS: usize = 3;
-/// Repeated blocks shorter than this stay (list items, short quotes).
-const MIN_REPEAT_WORDS: usize = 5;
 
 /// Clean the draft's blocks in place with the shared line readers and fill the
 /// metadata still missing (outlet, dateline, authors, wires, published). Removed
@@ -74,16 +73,6 @@ pub fn clean_blocks(ex: &Extractor, draft: &mut Draft, ctx: &Context<'_>) {
         if let Some(t) = published::date_line(ex, &line.text, false) {
             line.class = Some(RemovedClass::Date);
             found.dates.push((i, t));
-        }
-    }
-
-    let mut seen = std::collections::HashSet::new();
-    for line in lines.iter_mut().filter(|l| l.is_body()) {
-        if word_count(&line.text) < MIN_REPEAT_WORDS {
-            continue;
-        }
-        if !seen.insert(key(&line.text)) {
-            line.class = Some(RemovedClass::Duplicate);
         }
     }
 

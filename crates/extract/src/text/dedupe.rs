@@ -12,9 +12,9 @@ use warta_model::RemovedClass;
 use crate::meta::lines::Line;
 use crate::meta::names::word_count;
 
-/// Repeats inside the body shorter than this stay (a short subhead or a one-word
-/// answer may legitimately recur).
-const MIN_BODY_REPEAT_WORDS: usize = 4;
+/// Repeats inside the body shorter than this stay: interview questions, recipe steps
+/// and subheads legitimately recur; a long paragraph printed twice is a glitch.
+const MIN_BODY_REPEAT_WORDS: usize = 15;
 /// A deck must have this many words to be recognised as a prefix of the lede.
 const MIN_DECK_WORDS: usize = 4;
 /// How many body paragraphs a deck is compared with.

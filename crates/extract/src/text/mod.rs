@@ -3,7 +3,7 @@
 //! A line is a paragraph (hard-wrapped files are re-joined first). Every line is
 //! cleaned of HTML remnants, then classified by the shared readers in
 //! [`crate::meta`] (boilerplate classes, bylines, credits, glued fragments) and by
-//! the structure of the page ([`classify`]: lede, headline, header zone, repeats,
+//! the structure of the page (lede, headline, header zone, repeats,
 //! date lines). What is left is the body; everything removed is in
 //! [`crate::Draft::removed`] with its class.
 
