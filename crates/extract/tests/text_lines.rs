@@ -337,3 +337,71 @@ fn a_known_title_is_not_guessed_again() {
     assert!(removed(&d).contains(&("title", "Jembatan Baru di Pinggir Kota")));
     assert_eq!(d.blocks.len(), 2);
 }
+
+#[test]
+fn byline_with_a_date_gives_the_published_date() {
+    let page = format!(
+        "Jembatan Baru Hubungkan Dua Kecamatan di Pinggir Kota\n\nOleh: Budi Santoso - Sabtu, 04 Feb 2023 15:34 WIB\n\n{LEDE}\n\n{PARA}"
+    );
+    let d = text(&page);
+    assert_eq!(d.authors.len(), 1);
+    assert_eq!(d.authors[0].name, "Budi Santoso");
+    let p = d.published.expect("published from the byline");
+    assert_eq!(p.value, "2023-02-04T15:34:00+07:00");
+}
+
+#[test]
+fn english_and_indonesian_crediting_phrases() {
+    for (sentence, wire, credit) in [
+        (
+            "Harga minyak turun tajam pada Senin, seperti dilansir Reuters dari para pedagang.",
+            "Reuters",
+            "seperti dilansir Reuters",
+        ),
+        (
+            "Oil prices fell sharply on Monday, according to Reuters, as traders sold.",
+            "Reuters",
+            "according to Reuters",
+        ),
+        (
+            "The minister told Reuters the talks would resume after the holiday break.",
+            "Reuters",
+            "told Reuters",
+        ),
+        (
+            "Harga minyak turun tajam pada Senin, menurut RIA Novosti yang mengutip pedagang.",
+            "RIA Novosti",
+            "menurut RIA Novosti",
+        ),
+        (
+            "Jakarta (ANTARA) - Harga minyak turun tajam pada Senin sore di pasar dunia.",
+            "ANTARA",
+            "(ANTARA)",
+        ),
+        (
+            "Oil prices fell sharply on Monday, state news agency Xinhua reported late in the day.",
+            "Xinhua",
+            "Xinhua reported",
+        ),
+    ] {
+        let d = text(&format!(
+            "Harga Minyak Turun Tajam di Pasar Dunia\n\n{sentence}\n\n{PARA}"
+        ));
+        let got: Vec<(&str, &str)> = d
+            .wires
+            .iter()
+            .map(|w| (w.name.as_str(), w.text.as_str()))
+            .collect();
+        assert_eq!(got, [(wire, credit)], "{sentence}");
+    }
+    // Mentions without a crediting phrase, and photo credits, are not wire credits.
+    for sentence in [
+        "Media AS melaporkan bahwa Reuters dan AFP sama-sama meliput acara itu kemarin.",
+        "A Reuters reporter and an AFP photographer were among those at the scene.",
+    ] {
+        let d = text(&format!(
+            "Harga Minyak Turun Tajam di Pasar Dunia\n\n{sentence}\n\nFoto: AP/Seseorang\n\n{PARA}"
+        ));
+        assert!(d.wires.is_empty(), "{sentence}: {:?}", d.wires);
+    }
+}
