@@ -13,6 +13,7 @@ pub mod html;
 pub mod meta;
 pub mod text;
 
+use chrono::NaiveDate;
 use warta_dates::DateLexicon;
 use warta_ingest::{DocKind, RawDoc};
 use warta_langdata::DataDir;
@@ -87,6 +88,8 @@ pub struct Extractor {
     pub rules: meta::Rules,
     /// Class/id conventions of HTML pages.
     pub markup: html::markup::Markup,
+    /// Reference date for documents without a crawl date; `None` means today.
+    pub reference: Option<NaiveDate>,
 }
 
 impl Extractor {
@@ -96,14 +99,32 @@ impl Extractor {
             dates: DateLexicon::load(data)?,
             rules: meta::Rules::load(data)?,
             markup: html::markup::Markup::load(data)?,
+            reference: None,
         })
+    }
+
+    /// The date year-less and relative dates of `doc` are resolved against: its crawl
+    /// date when known (WARC-Date, JSONL `crawled`), else [`Extractor::reference`],
+    /// else today (UTC).
+    pub fn reference_for(&self, doc: &RawDoc) -> NaiveDate {
+        doc.hints
+            .crawled
+            .as_deref()
+            .and_then(|c| self.dates.parse_machine(c))
+            .map(|d| d.date)
+            .or(self.reference)
+            .unwrap_or_else(|| chrono::Utc::now().date_naive())
     }
 
     /// Extract the draft of one document (no language or id yet).
     pub fn draft(&self, doc: &RawDoc) -> Draft {
+        let ctx = meta::Context {
+            reference: Some(self.reference_for(doc)),
+            url: doc.url.as_deref(),
+        };
         match doc.kind {
-            DocKind::Html => html::extract(self, &doc.text),
-            DocKind::Text => text::extract(self, &doc.text),
+            DocKind::Html => html::extract_with(self, &doc.text, &ctx),
+            DocKind::Text => text::extract_with(self, &doc.text, &ctx),
         }
     }
 
@@ -111,7 +132,25 @@ impl Extractor {
     /// (or `other`); the pipeline's language identifier sets it from the text.
     pub fn extract(&self, doc: &RawDoc) -> Article {
         let draft = self.draft(doc);
-        finish(doc, draft)
+        self.finish(doc, draft)
+    }
+
+    /// Assemble the article from a draft, filling gaps from the document's hints.
+    fn finish(&self, doc: &RawDoc, draft: Draft) -> Article {
+        let mut a = finish(doc, draft);
+        if a.published.is_none() {
+            a.published = doc
+                .hints
+                .published
+                .as_deref()
+                .and_then(|p| self.dates.parse_machine(p))
+                .map(|d| {
+                    let mut p = d.to_published();
+                    p.resolution = warta_model::Resolution::Metadata;
+                    p
+                });
+        }
+        a
     }
 }
 

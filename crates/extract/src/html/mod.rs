@@ -8,12 +8,31 @@ pub mod metadata;
 pub mod nesting;
 pub mod tags;
 
+use crate::meta::Context;
 use crate::{Block, BlockKind, Draft, Extractor};
 use tags::Tag;
 use warta_model::{Author, Lang};
 
-/// Extract the main content and metadata of an HTML page.
+/// Extract the main content and metadata of an HTML page, with no reference date.
 pub fn extract(ex: &Extractor, html: &str) -> Draft {
+    extract_with(ex, html, &Context::default())
+}
+
+/// Extract the main content and metadata of an HTML page, then run the shared line
+/// readers over the chosen blocks (bylines, datelines, wire credits, "Baca Juga").
+pub fn extract_with(ex: &Extractor, html: &str, ctx: &Context<'_>) -> Draft {
+    let mut draft = extract_markup(ex, html);
+    let url = ctx.url.map(str::to_string).or_else(|| draft.url.clone());
+    let ctx = Context {
+        reference: ctx.reference,
+        url: url.as_deref(),
+    };
+    crate::meta::clean_blocks(ex, &mut draft, &ctx);
+    draft
+}
+
+/// Main content and markup metadata only, before the shared line readers.
+pub fn extract_markup(ex: &Extractor, html: &str) -> Draft {
     let html = nesting::limit(html, nesting::MAX_DEPTH);
     let dom = dom::parse(&html);
     let root = dom.find_tag(Tag::Body).unwrap_or(dom::NodeId::ROOT);
