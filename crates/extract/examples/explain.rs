@@ -1,19 +1,19 @@
 //! Scratch: show which container the HTML extractor chose for a page and why.
 use std::io::Read;
 use warta_extract::html::{blocks, content, dom, markup::never_content, tags::Tag};
-fn main() {
-    let path = std::env::args().nth(1).expect("file.html[.gz]");
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let path = std::env::args()
+        .nth(1)
+        .ok_or("usage: explain FILE.html[.gz]")?;
     let mut s = String::new();
-    let f = std::fs::File::open(&path).unwrap();
+    let f = std::fs::File::open(&path)?;
     if path.ends_with(".gz") {
-        flate2::read::GzDecoder::new(f)
-            .read_to_string(&mut s)
-            .unwrap();
+        flate2::read::GzDecoder::new(f).read_to_string(&mut s)?;
     } else {
-        std::io::BufReader::new(f).read_to_string(&mut s).unwrap();
+        std::io::BufReader::new(f).read_to_string(&mut s)?;
     }
     let data = warta_langdata::DataDir::locate(None);
-    let markup = warta_extract::html::markup::Markup::load(&data).unwrap();
+    let markup = warta_extract::html::markup::Markup::load(&data)?;
     let d = dom::parse(&s);
     let root = d.find_tag(Tag::Body).unwrap_or(dom::NodeId::ROOT);
     let meta = warta_extract::html::metadata::read(&d);
@@ -64,4 +64,5 @@ fn main() {
             b.text.chars().take(110).collect::<String>()
         );
     }
+    Ok(())
 }

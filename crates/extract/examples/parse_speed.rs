@@ -1,14 +1,12 @@
 //! Scratch: time html5ever parsing into our DOM over a directory of .html.gz files.
 use std::io::Read;
-fn main() {
-    let dir = std::env::args().nth(1).expect("dir");
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = std::env::args().nth(1).ok_or("usage: parse_speed DIR")?;
     let mut pages = Vec::new();
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
+    for e in std::fs::read_dir(dir)? {
+        let p = e?.path();
         let mut s = String::new();
-        flate2::read::GzDecoder::new(std::fs::File::open(&p).unwrap())
-            .read_to_string(&mut s)
-            .unwrap();
+        flate2::read::GzDecoder::new(std::fs::File::open(&p)?).read_to_string(&mut s)?;
         pages.push(s);
     }
     let t = std::time::Instant::now();
@@ -34,4 +32,5 @@ fn main() {
             t.elapsed().as_secs_f64()
         );
     }
+    Ok(())
 }

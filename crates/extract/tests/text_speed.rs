@@ -18,10 +18,10 @@ fn pages() -> Vec<String> {
             continue;
         };
         for p in rd.flatten().map(|e| e.path()) {
-            if p.extension().is_some_and(|e| e == "txt") {
-                if let Ok(t) = std::fs::read_to_string(&p) {
-                    out.push(t);
-                }
+            if p.extension().is_some_and(|e| e == "txt")
+                && let Ok(t) = std::fs::read_to_string(&p)
+            {
+                out.push(t);
             }
         }
     }

@@ -60,21 +60,12 @@ impl Stages {
 }
 
 /// How to run.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Options {
     /// Reader settings (document size limit, progress counter).
     pub ingest: IngestOptions,
     /// Worker threads (0 = one per core).
     pub threads: usize,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            ingest: IngestOptions::default(),
-            threads: 0,
-        }
-    }
 }
 
 /// A failure to analyse one document or input.

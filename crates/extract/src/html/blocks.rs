@@ -101,10 +101,8 @@ pub fn collect_with_skipped(
                         if owners.last() == Some(&id) {
                             owners.pop();
                         }
-                    } else if e.tag == Tag::Hr && id != root {
-                        if owners.last() == Some(&id) {
-                            owners.pop();
-                        }
+                    } else if e.tag == Tag::Hr && id != root && owners.last() == Some(&id) {
+                        owners.pop();
                     }
                 }
             }

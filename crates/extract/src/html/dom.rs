@@ -366,11 +366,11 @@ impl Sink {
     /// Append text to `parent`, merging with a trailing text node.
     fn append_text(&self, parent: NodeId, text: StrTendril) {
         let mut nodes = self.nodes.borrow_mut();
-        if let Some(last) = nodes[parent.idx()].last_child {
-            if let NodeData::Text(t) = &mut nodes[last.idx()].data {
-                t.push_tendril(&text);
-                return;
-            }
+        if let Some(last) = nodes[parent.idx()].last_child
+            && let NodeData::Text(t) = &mut nodes[last.idx()].data
+        {
+            t.push_tendril(&text);
+            return;
         }
         drop(nodes);
         let id = self.push(NodeData::Text(text));
@@ -380,11 +380,11 @@ impl Sink {
     /// Insert text before `sibling`, merging with a preceding text node.
     fn insert_text_before(&self, sibling: NodeId, text: StrTendril) {
         let mut nodes = self.nodes.borrow_mut();
-        if let Some(prev) = nodes[sibling.idx()].prev {
-            if let NodeData::Text(t) = &mut nodes[prev.idx()].data {
-                t.push_tendril(&text);
-                return;
-            }
+        if let Some(prev) = nodes[sibling.idx()].prev
+            && let NodeData::Text(t) = &mut nodes[prev.idx()].data
+        {
+            t.push_tendril(&text);
+            return;
         }
         drop(nodes);
         let id = self.push(NodeData::Text(text));

@@ -67,10 +67,8 @@ pub fn read(dom: &Dom) -> PageMeta {
                     set_once(&mut m.lang, lang);
                 }
             }
-            Tag::Title => {
-                if html_title.is_none() {
-                    html_title = Some(clean(&dom.text_of(id)));
-                }
+            Tag::Title if html_title.is_none() => {
+                html_title = Some(clean(&dom.text_of(id)));
             }
             Tag::Meta => {
                 let key = e
@@ -114,15 +112,15 @@ pub fn read(dom: &Dom) -> PageMeta {
                         set_once_owned(&mut meta_published, content)
                     }
                     "author" | "article:author" | "dc.creator" | "sailthru.author"
-                    | "parsely-author" | "byl" => {
-                        if !content.starts_with("http") {
-                            let name = content
-                                .trim_start_matches("By ")
-                                .trim_start_matches("by ")
-                                .to_string();
-                            if !meta_authors.contains(&name) {
-                                meta_authors.push(name);
-                            }
+                    | "parsely-author" | "byl"
+                        if !content.starts_with("http") =>
+                    {
+                        let name = content
+                            .trim_start_matches("By ")
+                            .trim_start_matches("by ")
+                            .to_string();
+                        if !meta_authors.contains(&name) {
+                            meta_authors.push(name);
                         }
                     }
                     _ => {}
@@ -131,10 +129,9 @@ pub fn read(dom: &Dom) -> PageMeta {
             Tag::Link => {
                 if e.attr("rel")
                     .is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
+                    && let Some(href) = e.attr("href").filter(|h| h.starts_with("http"))
                 {
-                    if let Some(href) = e.attr("href").filter(|h| h.starts_with("http")) {
-                        m.url = Some(href.to_string());
-                    }
+                    m.url = Some(href.to_string());
                 }
             }
             Tag::Script => {
@@ -149,17 +146,13 @@ pub fn read(dom: &Dom) -> PageMeta {
                 }
                 it.skip_children_of(id);
             }
-            Tag::Time => {
-                if time_datetime.is_none() {
-                    time_datetime = e.attr("datetime").map(str::to_string);
-                }
+            Tag::Time if time_datetime.is_none() => {
+                time_datetime = e.attr("datetime").map(str::to_string);
             }
-            Tag::H1 => {
-                if first_h1.is_none() {
-                    let t = clean(&dom.text_of(id));
-                    if !t.is_empty() {
-                        first_h1 = Some(t);
-                    }
+            Tag::H1 if first_h1.is_none() => {
+                let t = clean(&dom.text_of(id));
+                if !t.is_empty() {
+                    first_h1 = Some(t);
                 }
             }
             Tag::Style | Tag::Svg | Tag::Noscript | Tag::Template => it.skip_children_of(id),
@@ -222,32 +215,32 @@ fn collect_ld(v: &Value, out: &mut LdArticle, depth: usize) {
                 if let Some(h) = map.get("headline").and_then(Value::as_str) {
                     set_once(&mut out.headline, &clean(h));
                 }
-                if let Some(b) = map.get("articleBody").and_then(Value::as_str) {
-                    if b.len() > out.body.as_ref().map_or(0, String::len) {
-                        out.body = Some(b.to_string());
-                    }
+                if let Some(b) = map.get("articleBody").and_then(Value::as_str)
+                    && b.len() > out.body.as_ref().map_or(0, String::len)
+                {
+                    out.body = Some(b.to_string());
                 }
-                if out.authors.is_empty() {
-                    if let Some(a) = map.get("author") {
-                        out.authors = names(a);
-                    }
+                if out.authors.is_empty()
+                    && let Some(a) = map.get("author")
+                {
+                    out.authors = names(a);
                 }
             }
             if let Some(d) = map.get("datePublished").and_then(Value::as_str) {
                 set_once(&mut out.published, d);
             }
-            if let Some(p) = map.get("publisher") {
-                if let Some(n) = names(p).into_iter().next() {
-                    set_once(&mut out.publisher, &n);
-                }
+            if let Some(p) = map.get("publisher")
+                && let Some(n) = names(p).into_iter().next()
+            {
+                set_once(&mut out.publisher, &n);
             }
             if let Some(l) = map.get("inLanguage").and_then(Value::as_str) {
                 set_once(&mut out.lang, l);
             }
-            if let Some(u) = map.get("url").and_then(Value::as_str) {
-                if u.starts_with("http") {
-                    set_once(&mut out.url, u);
-                }
+            if let Some(u) = map.get("url").and_then(Value::as_str)
+                && u.starts_with("http")
+            {
+                set_once(&mut out.url, u);
             }
         }
         _ => {}

@@ -39,10 +39,10 @@ pub fn description_anchors(all: &[TextBlock], description: Option<&str>) -> Vec<
             best = Some((i, overlap));
         }
     }
-    if let Some((i, _)) = best {
-        if let Some(m) = marks.get_mut(i) {
-            *m = true;
-        }
+    if let Some((i, _)) = best
+        && let Some(m) = marks.get_mut(i)
+    {
+        *m = true;
     }
     marks
 }
