@@ -45,7 +45,8 @@ pub(crate) fn read_single<R: Read>(
         .file_size
         .and_then(|s| usize::try_from(s).ok())
         .unwrap_or(64 * 1024)
-        .min(ctx.max.saturating_add(1));
+        .min(ctx.max.saturating_add(1))
+        .min(64 << 20);
     let mut bytes = Vec::with_capacity(capacity);
     let limit = ctx.max.saturating_add(1);
     loop {

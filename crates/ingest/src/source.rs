@@ -87,11 +87,6 @@ impl<R: Read> Source<R> {
         s
     }
 
-    /// Give back the inner reader (buffered bytes are lost).
-    pub fn into_inner(self) -> R {
-        self.inner
-    }
-
     /// Give back the inner reader and the buffer allocation (for [`Source::with_buffer`]).
     pub fn into_parts(self) -> (R, Vec<u8>) {
         (self.inner, self.buf)

@@ -26,6 +26,8 @@ use crate::{DocHints, DocKind, RawDoc};
 const MAX_LINE: usize = 64 * 1024;
 /// Most header bytes accepted for one WARC record (and, separately, for its HTTP head).
 const MAX_HEAD: u64 = 256 * 1024;
+/// Most bytes reserved up front for a body (it grows past this as bytes arrive).
+const PREALLOC: usize = 1 << 20;
 /// How many bytes of a body are sniffed when the HTTP head names no media type.
 const SNIFF_BODY: usize = 1024;
 
@@ -262,7 +264,8 @@ pub(crate) fn read_record<R: Read>(
 
     // The body: at most max_doc_bytes, checked above.
     let want = usize::try_from(remaining).unwrap_or(usize::MAX);
-    let mut body = Vec::with_capacity(want);
+    // Grown as bytes arrive: a lying Content-Length must not reserve memory.
+    let mut body = Vec::with_capacity(want.min(PREALLOC));
     let got = src.take_into(want, &mut body)?;
     if got < want {
         return Ok(corrupt(format!(
