@@ -170,7 +170,7 @@ fn finish(doc: &RawDoc, draft: Draft) -> Article {
     a.published = draft.published;
     a.outlet = draft.outlet.or_else(|| doc.hints.outlet.clone());
     a.dateline = draft.dateline;
-    a.authors = draft.authors;
+    a.authors = merge_authors(draft.authors);
     a.wires = draft.wires;
     a.removed = draft.removed;
     a.lang = draft
@@ -178,4 +178,47 @@ fn finish(doc: &RawDoc, draft: Draft) -> Article {
         .or_else(|| doc.hints.lang.as_deref().map(Lang::from_tag))
         .unwrap_or(Lang::Other);
     a
+}
+
+/// One entry per person: the same name credited twice (a markup `author` and a
+/// printed "Reporting by") keeps the more specific role.
+fn merge_authors(authors: Vec<Author>) -> Vec<Author> {
+    let mut out: Vec<Author> = Vec::with_capacity(authors.len());
+    for a in authors {
+        let key = warta_model::normalise_for_id(&a.name);
+        match out
+            .iter_mut()
+            .find(|o| warta_model::normalise_for_id(&o.name) == key)
+        {
+            Some(existing) => {
+                if existing.role == "author" && a.role != "author" {
+                    existing.role = a.role;
+                }
+            }
+            None => out.push(a),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn authors_merge_by_name_keeping_specific_role() {
+        let a = |n: &str, r: &str| Author {
+            name: n.into(),
+            role: r.into(),
+        };
+        let merged = merge_authors(vec![
+            a("Maria Lopez", "author"),
+            a("Tom Reed", "editor"),
+            a("maria  lopez", "reporter"),
+        ]);
+        assert_eq!(
+            merged,
+            vec![a("Maria Lopez", "reporter"), a("Tom Reed", "editor")]
+        );
+    }
 }

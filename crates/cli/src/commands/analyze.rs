@@ -33,6 +33,10 @@ pub struct Args {
     /// Largest document accepted, in MiB; larger ones are reported and skipped.
     #[arg(long, default_value_t = 16)]
     max_doc_mib: usize,
+    /// Reference date (YYYY-MM-DD) for relative and year-less dates in documents
+    /// without a crawl date (default: today). Set it for reproducible output.
+    #[arg(long, value_name = "DATE")]
+    reference_date: Option<chrono::NaiveDate>,
     /// No progress bar and no summary line.
     #[arg(short, long)]
     quiet: bool,
