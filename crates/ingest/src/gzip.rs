@@ -106,7 +106,7 @@ impl<R: Read> WarcGzReader<R> {
     }
 
     /// Leave the current member: keep its buffer, return the compressed stream.
-    fn leave(&mut self, inner: Box<Source<GzDecoder<Source<R>>>>) -> Source<R> {
+    fn leave(&mut self, inner: Source<GzDecoder<Source<R>>>) -> Source<R> {
         let (decoder, buf) = inner.into_parts();
         self.spare = buf;
         decoder.into_inner()
@@ -175,7 +175,7 @@ impl<R: Read> Iterator for WarcGzReader<R> {
                     let read = read_record(&mut inner, &self.ctx, Some(start), &mut self.line);
                     match read {
                         Ok(Outcome::Eof) => {
-                            let mut outer = self.leave(inner);
+                            let mut outer = self.leave(*inner);
                             outer.clear_mark();
                             self.state = State::Between(outer);
                         }
@@ -198,19 +198,19 @@ impl<R: Read> Iterator for WarcGzReader<R> {
                             match resync_lines(&mut inner, self.ctx.skip_cap()) {
                                 Ok(Resync::Found) => self.state = State::Member { start, inner },
                                 Ok(Resync::Eof) => {
-                                    let mut outer = self.leave(inner);
+                                    let mut outer = self.leave(*inner);
                                     outer.clear_mark();
                                     self.state = State::Between(outer);
                                 }
                                 Ok(Resync::CapHit) => {
-                                    let mut outer = self.leave(inner);
+                                    let mut outer = self.leave(*inner);
                                     outer.clear_mark();
                                     self.resync = true;
                                     self.state = State::Between(outer);
                                 }
                                 Err(_) => {
                                     // The member itself is damaged too.
-                                    let mut outer = self.leave(inner);
+                                    let mut outer = self.leave(*inner);
                                     outer.rewind_past_mark(1);
                                     self.resync = true;
                                     self.state = State::Between(outer);
@@ -219,14 +219,14 @@ impl<R: Read> Iterator for WarcGzReader<R> {
                             return Some(Err(e));
                         }
                         Ok(Outcome::Abandon(e)) => {
-                            let mut outer = self.leave(inner);
+                            let mut outer = self.leave(*inner);
                             outer.clear_mark();
                             self.resync = true;
                             self.state = State::Between(outer);
                             return Some(Err(e));
                         }
                         Err(e) => {
-                            let mut outer = self.leave(inner);
+                            let mut outer = self.leave(*inner);
                             outer.rewind_past_mark(1);
                             self.resync = true;
                             self.state = State::Between(outer);

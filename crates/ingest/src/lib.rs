@@ -1,16 +1,33 @@
 //! Reads warta's inputs as a stream of decoded documents.
 //!
-//! Inputs are files, directories (walked recursively, sorted), or `-` for stdin, in
-//! these formats: `.txt`, `.html`/`.htm`, `.jsonl` (one object per line with `text`
-//! or `html`, optional `url`, `published`, `outlet`, `title`), WARC and `.warc.gz`
-//! (one gzip member per record, as Common Crawl writes them), and any of these
-//! gzip-compressed. Every document is decoded to UTF-8 (BOM, HTTP header,
-//! `<meta charset>`, detector) before it leaves this crate.
+//! Inputs are files, directories (walked recursively, sorted, skipping dotfiles), or
+//! `-` for stdin, in these formats: `.txt`, `.html`/`.htm`/`.xhtml`,
+//! `.jsonl`/`.ndjson` (one object per line with `text` or `html`, optional `url`,
+//! `published`, `outlet`, `title`, `lang`, `crawled`; `html` wins when both are
+//! there), WARC and `.warc.gz` (one gzip member per record, as Common Crawl writes
+//! them), and any of these gzip-compressed. An unknown extension (and stdin) is
+//! sniffed: gzip magic, `WARC/`, a leading `{`, HTML tags near the start, else
+//! text. Every document is decoded to UTF-8 (BOM, HTTP header charset,
+//! `<meta charset>`, then the chardetng detector) before it leaves this crate.
 //!
 //! Memory is bounded: files are streamed record by record and line by line, and a
 //! document larger than [`IngestOptions::max_doc_bytes`] becomes an error for that
-//! document only. Nothing here panics on input; every failure is an
-//! [`IngestError`] naming the file and, inside containers, the byte offset.
+//! document only (a single huge text file is read no further than the limit;
+//! decompression stops at a cap, so gzip bombs cost little). Nothing here panics on
+//! input; every failure is an [`IngestError`] naming the file (`path:LINE` for
+//! JSONL) and, inside containers, the byte offset, and reading goes on with the
+//! next record or file. A damaged WARC record or gzip member is reported and the
+//! reader resynchronises on the next record.
+//!
+//! Entry points: [`open`] (paths from the command line, as [`Inputs`]),
+//! [`read`] / [`read_format`] (any [`Read`], as [`Documents`]), [`read_bytes`]
+//! (bytes in memory), and [`total_size`] for progress bars.
+//!
+//! Naming: `source` is `path` for a plain file, `path:LINE` for a JSONL line
+//! (1-based) and `path@OFFSET` for a WARC record; `source_key` is the URL when
+//! known, else the file name without directories plus `#LINE` / `@OFFSET`. For
+//! `.warc.gz` the offset is that of the record's gzip member in the compressed
+//! file, which is what an HTTP range request needs to fetch the record again.
 
 #![cfg_attr(
     not(test),
