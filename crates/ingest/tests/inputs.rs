@@ -195,6 +195,8 @@ fn bad_inputs_each_fail_alone() {
     write(d, "01-random.bin", random_bytes(20_000, 42));
     write(d, "02-elf", elf());
     write(d, "03-random.txt", random_bytes(5_000, 43));
+    write(d, "035-big-50mb.txt", vec![b'a'; 50_000_000]);
+    write(d, "036-line-10mb.txt", vec![b'b'; 10_000_000]);
     write(d, "04-truncated.txt.gz", &full_gz[..full_gz.len() / 2]);
     write(d, "05-truncated.jsonl.gz", &jsonl_gz[..jsonl_gz.len() - 12]);
     write(d, "06-corrupt.warc", warc(&corrupt_recs).0);
@@ -241,6 +243,8 @@ fn bad_inputs_each_fail_alone() {
         ("01-random.bin", Err(ErrorKind::Binary)),
         ("02-elf", Err(ErrorKind::Binary)),
         ("03-random.txt", Err(ErrorKind::Binary)),
+        ("035-big-50mb.txt", Err(ErrorKind::TooLarge)),
+        ("036-line-10mb.txt", Ok("bbbbbbbbbbbb")),
         ("04-truncated.txt.gz", Err(ErrorKind::Corrupt)),
         ("05-truncated.jsonl.gz", Ok("satu")),
         ("05-truncated.jsonl.gz", Ok("dua")),
@@ -273,15 +277,15 @@ fn bad_inputs_each_fail_alone() {
             assert!(!e.message.is_empty());
         }
     }
-    let invalid = got[11].as_ref().unwrap();
+    let invalid = got[13].as_ref().unwrap();
     assert!(invalid.text.contains('\u{fffd}'));
     assert_eq!(invalid.encoding, "UTF-8");
-    assert_eq!(got[12].as_ref().unwrap().encoding, "windows-1252");
+    assert_eq!(got[14].as_ref().unwrap().encoding, "windows-1252");
 
     let stats = inputs.stats();
-    assert_eq!(stats.files, 16);
-    assert_eq!(stats.documents, 11);
-    assert_eq!(stats.errors, 10);
+    assert_eq!(stats.files, 18);
+    assert_eq!(stats.documents, 12);
+    assert_eq!(stats.errors, 11);
     // Every byte of every file is accounted for in progress.
     assert_eq!(
         progress.load(Ordering::Relaxed),
@@ -316,4 +320,13 @@ fn read_bytes_uses_the_given_name() {
     assert_eq!((d.source.as_str(), d.source_key.as_str()), ("-:1", "-#1"));
     let got = read_bytes("-", b"teks biasa", &IngestOptions::default());
     assert_eq!(got[0].as_ref().unwrap().source, "-");
+}
+
+#[test]
+fn iterators_can_move_to_another_thread() {
+    fn send<T: Send>(_: &T) {}
+    let inputs = open(&[PathBuf::from("-")], &IngestOptions::default());
+    send(&inputs);
+    let docs = warta_ingest::read("x", std::io::empty(), &IngestOptions::default());
+    send(&docs);
 }
