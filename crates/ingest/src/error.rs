@@ -100,8 +100,9 @@ pub struct IngestStats {
     /// Errors produced.
     pub errors: u64,
     /// Container records skipped on purpose because they hold no document: WARC
-    /// request/metadata/warcinfo/revisit records, non-HTML responses, non-2xx
-    /// responses, blank JSONL lines are not counted.
+    /// `request`/`metadata`/`warcinfo`/`revisit` records, responses that are not
+    /// HTML or plain text, non-2xx responses, empty bodies. (Blank JSONL lines
+    /// are not records and are not counted.)
     pub skipped_records: u64,
 }
 
