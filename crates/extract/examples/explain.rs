@@ -25,6 +25,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         content::Hints {
             guide: meta.article_body.as_deref(),
             description: meta.description.as_deref(),
+            title: meta.title.as_deref(),
         },
     );
     let desc = |n: dom::NodeId| {

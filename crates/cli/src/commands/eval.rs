@@ -1,6 +1,7 @@
 //! `warta eval …`: benchmark commands whose figures go into BENCHMARKS.md.
 
 use anyhow::Context;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use warta_eval::extraction::{self, Split};
@@ -58,7 +59,9 @@ fn extraction_cmd(data: &DataDir, args: ExtractionArgs) -> anyhow::Result<ExitCo
         }
     }
     let s = best.scores;
-    println!(
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
         "pages={} split={} precision={:.4} recall={:.4} F1={:.4} pages/s={:.0} (one thread, best of {})",
         best.pages.len(),
         args.split,
@@ -67,15 +70,16 @@ fn extraction_cmd(data: &DataDir, args: ExtractionArgs) -> anyhow::Result<ExitCo
         s.f1,
         best.pages_per_sec(),
         args.repeat.max(1)
-    );
+    )?;
     if args.worst > 0 {
         let mut worst: Vec<_> = best.pages.iter().collect();
         worst.sort_by(|a, b| a.f1.total_cmp(&b.f1));
         for p in worst.into_iter().take(args.worst) {
-            println!(
+            writeln!(
+                out,
                 "  {:.3}  tp={:.2} fp={:.2} fn={:.2}  {}",
                 p.f1, p.counts.tp, p.counts.fp, p.counts.fn_, p.id
-            );
+            )?;
         }
     }
     if let Some(path) = args.dump {

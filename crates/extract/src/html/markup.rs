@@ -125,10 +125,16 @@ pub fn is_hidden(e: &Element) -> bool {
     false
 }
 
-/// True for elements whose subtree can never hold body text.
+/// True for elements whose subtree can never hold body text (including hidden ones).
 pub fn never_content(dom: &Dom, id: NodeId) -> bool {
+    never_content_when(dom, id, false)
+}
+
+/// [`never_content`], optionally treating hidden elements as visible (some pages
+/// ship their article hidden and reveal it with scripts).
+pub fn never_content_when(dom: &Dom, id: NodeId, show_hidden: bool) -> bool {
     match dom.element(id) {
-        Some(e) => e.tag.is_never_content() || is_hidden(e),
+        Some(e) => e.tag.is_never_content() || (!show_hidden && is_hidden(e)),
         None => false,
     }
 }

@@ -40,6 +40,7 @@ pub fn extract_markup(ex: &Extractor, html: &str) -> Draft {
     let hints = content::Hints {
         guide: meta.article_body.as_deref(),
         description: meta.description.as_deref(),
+        title: meta.title.as_deref(),
     };
     let body = content::select(&dom, root, &ex.markup, hints);
     let removed = body.removed;

@@ -3,7 +3,8 @@
 //! The `og:description` of a news page is, most of the time, its lede or a
 //! summary of it. The block that shares most of its words is very likely inside
 //! the article, which rescues pages whose comments or teaser lists outweigh a
-//! short article.
+//! short article. When there is no usable description, the first prose block
+//! after the headline (the heading that repeats the page title) plays that role.
 
 use super::blocks::TextBlock;
 use super::guide::words;
@@ -41,6 +42,37 @@ pub fn description_anchors(all: &[TextBlock], description: Option<&str>) -> Vec<
     }
     if let Some((i, _)) = best
         && let Some(m) = marks.get_mut(i)
+    {
+        *m = true;
+    }
+    marks
+}
+
+/// Share of the title's words a heading must contain to be the headline.
+const TITLE_OVERLAP: f32 = 0.8;
+
+/// For each block, whether it is the first prose block after the page's headline
+/// (a heading block whose words cover the title's). At most one block is marked.
+pub fn title_anchors(all: &[TextBlock], title: Option<&str>) -> Vec<bool> {
+    let mut marks = vec![false; all.len()];
+    let Some(title) = title else { return marks };
+    let want: HashSet<String> = words(title).map(str::to_lowercase).collect();
+    if want.len() < 3 {
+        return marks;
+    }
+    let headline = all.iter().position(|b| {
+        b.tag.is_heading() && {
+            let have: HashSet<String> = words(&b.text).map(str::to_lowercase).collect();
+            let hit = want.iter().filter(|w| have.contains(*w)).count();
+            hit as f32 >= TITLE_OVERLAP * want.len() as f32
+        }
+    });
+    if let Some(h) = headline
+        && let Some(first) = all
+            .iter()
+            .skip(h + 1)
+            .position(|b| super::prose_chars(b) > 0.0)
+        && let Some(m) = marks.get_mut(h + 1 + first)
     {
         *m = true;
     }

@@ -10,7 +10,7 @@
 
 use super::blocks::{self, Skip, TextBlock};
 use super::dom::{Dom, NodeId};
-use super::markup::{Markup, never_content};
+use super::markup::{Markup, never_content_when};
 use super::tags::Tag;
 use warta_model::{Removed, RemovedClass};
 
@@ -53,11 +53,10 @@ pub fn prose_chars(b: &TextBlock) -> f32 {
     if truncated && b.link_chars > 0 {
         return 0.0;
     }
-    let sentence_end = b
-        .text
-        .trim_end()
-        .ends_with(['.', '!', '?', '"', '”', '’', ':', ')', '…']);
-    let commas = b.text.matches([',', '，']).count();
+    let sentence_end = b.text.trim_end().ends_with([
+        '.', '!', '?', '"', '”', '’', ':', ')', '…', '。', '！', '？', '」', '»',
+    ]);
+    let commas = b.text.matches([',', '，', '、', '،']).count();
     if b.chars >= 120 || (b.chars >= 50 && (sentence_end || commas > 0)) {
         b.chars as f32 * (1.0 - ld)
     } else {
@@ -66,24 +65,27 @@ pub fn prose_chars(b: &TextBlock) -> f32 {
 }
 
 /// Skips for choosing the container: only what can never be content.
-struct Hard;
+struct Hard {
+    show_hidden: bool,
+}
 
 impl Skip for Hard {
     fn skip(&self, dom: &Dom, id: NodeId) -> bool {
-        never_content(dom, id)
+        never_content_when(dom, id, self.show_hidden)
     }
 }
 
 /// Skips inside the chosen container: also boilerplate by tag and markup.
 struct Prune<'a> {
     markup: &'a Markup,
+    show_hidden: bool,
     /// Nodes protected from pruning (they hold most of the article).
     keep: &'a [bool],
 }
 
 impl Skip for Prune<'_> {
     fn skip(&self, dom: &Dom, id: NodeId) -> bool {
-        if never_content(dom, id) {
+        if never_content_when(dom, id, self.show_hidden) {
             return true;
         }
         let Some(e) = dom.element(id) else {
@@ -123,15 +125,44 @@ pub struct Hints<'a> {
     pub guide: Option<&'a str>,
     /// `og:description` / meta description: usually the lede or a summary of it.
     pub description: Option<&'a str>,
+    /// The page title from metadata, to find the headline in the body.
+    pub title: Option<&'a str>,
 }
 
 /// The best container holding the described block is preferred when its score is
 /// at least this share of the overall best.
 const ANCHOR_MIN_RATIO: f32 = 0.25;
 
+/// A visible body shorter than this (in chars) makes us look at hidden elements too.
+const HIDDEN_FALLBACK_CHARS: usize = 300;
+
 /// Choose the article container under `root` and return its cleaned blocks.
+///
+/// Hidden elements are ignored, unless the visible page yields almost nothing and
+/// the hidden part yields much more: some pages ship the article hidden and reveal
+/// it with scripts.
 pub fn select(dom: &Dom, root: NodeId, markup: &Markup, hints: Hints<'_>) -> Body {
-    let all = blocks::collect(dom, root, &Hard);
+    let visible = select_with(dom, root, markup, hints, false);
+    let chars = |b: &Body| b.blocks.iter().map(|x| x.chars).sum::<usize>();
+    if chars(&visible) >= HIDDEN_FALLBACK_CHARS {
+        return visible;
+    }
+    let all = select_with(dom, root, markup, hints, true);
+    if chars(&all) >= 2 * chars(&visible).max(HIDDEN_FALLBACK_CHARS) {
+        all
+    } else {
+        visible
+    }
+}
+
+fn select_with(
+    dom: &Dom,
+    root: NodeId,
+    markup: &Markup,
+    hints: Hints<'_>,
+    show_hidden: bool,
+) -> Body {
+    let all = blocks::collect(dom, root, &Hard { show_hidden });
     let guide = hints.guide.and_then(Guide::new);
     let raw = block_prose(dom, &all, guide.as_ref());
     let no_anchor = vec![false; all.len()];
@@ -148,11 +179,14 @@ pub fn select(dom: &Dom, root: NodeId, markup: &Markup, hints: Hints<'_>) -> Bod
             }
         })
         .collect();
-    let anchors = anchor::description_anchors(&all, hints.description);
+    let mut anchors = anchor::description_anchors(&all, hints.description);
+    if !anchors.contains(&true) {
+        anchors = anchor::title_anchors(&all, hints.title);
+    }
     let mass = accumulate(dom, root, &all, &prose, &anchors);
     let best = choose(dom, root, markup, &mass);
     let mut removed = Vec::new();
-    let mut kept = clean(dom, best, markup, &mass, &mut removed);
+    let mut kept = clean(dom, best, markup, &mass, show_hidden, &mut removed);
     if let Some(g) = &guide {
         drop_unconfirmed(&mut kept, g, &mut removed);
     }
@@ -302,6 +336,7 @@ fn clean(
     best: NodeId,
     markup: &Markup,
     mass: &[Mass],
+    show_hidden: bool,
     removed: &mut Vec<Removed>,
 ) -> Vec<TextBlock> {
     // Protect the nodes that hold most of the container's prose from markup
@@ -313,11 +348,12 @@ fn clean(
         .collect();
     let prune = Prune {
         markup,
+        show_hidden,
         keep: &keep,
     };
     let (all, pruned) = blocks::collect_with_skipped(dom, best, &prune);
     for node in pruned {
-        if never_content(dom, node) {
+        if never_content_when(dom, node, show_hidden) {
             continue;
         }
         let text = super::metadata::clean(&dom.text_of(node));
