@@ -443,6 +443,19 @@ fn drop_unconfirmed(kept: &mut Vec<TextBlock>, g: &Guide, removed: &mut Vec<Remo
 /// For each block, how many prose blocks share its paragraph group: the parent of
 /// a `<p>`-like owner, or the owner itself when text sits directly in a `<div>`.
 fn group_sizes(dom: &Dom, all: &[TextBlock], prose: &[f32]) -> Vec<usize> {
+    // Which nodes carry any text at all: empty ad slots and script holders next to
+    // a paragraph do not make its wrapper a group.
+    let mut has_text = vec![false; dom.nodes.len()];
+    for b in all {
+        let mut cur = Some(b.owner);
+        while let Some(n) = cur {
+            match has_text.get_mut(n.0 as usize) {
+                Some(flag) if !*flag => *flag = true,
+                _ => break,
+            }
+            cur = dom.node(n).parent;
+        }
+    }
     let key = |b: &TextBlock| match b.tag {
         Tag::P
         | Tag::Li
@@ -452,7 +465,7 @@ fn group_sizes(dom: &Dom, all: &[TextBlock], prose: &[f32]) -> Vec<usize> {
         | Tag::H3
         | Tag::H4
         | Tag::H5
-        | Tag::H6 => group_parent(dom, b.owner),
+        | Tag::H6 => group_parent(dom, b.owner, &has_text),
         _ => b.owner,
     };
     let mut counts: std::collections::HashMap<NodeId, usize> = std::collections::HashMap::new();
@@ -467,14 +480,19 @@ fn group_sizes(dom: &Dom, all: &[TextBlock], prose: &[f32]) -> Vec<usize> {
 }
 
 /// The parent that groups a paragraph with its siblings, skipping wrapper elements
-/// that hold only this one child (`<div class="para"><p>…</p></div>`).
-fn group_parent(dom: &Dom, owner: NodeId) -> NodeId {
+/// whose only text-bearing child is this one (`<div class="para"><p>…</p><div
+/// class="ad"></div></div>`).
+fn group_parent(dom: &Dom, owner: NodeId, has_text: &[bool]) -> NodeId {
     let mut cur = owner;
     for _ in 0..MAX_WRAPPERS {
         let Some(parent) = dom.node(cur).parent else {
             return cur;
         };
-        if dom.element_children(parent).nth(1).is_some() {
+        let texty = dom
+            .element_children(parent)
+            .filter(|c| has_text.get(c.0 as usize).copied().unwrap_or(false))
+            .nth(1);
+        if texty.is_some() {
             return parent;
         }
         cur = parent;
