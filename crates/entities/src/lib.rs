@@ -1,0 +1,1 @@
+//! The entity stage (being built; see ARCHITECTURE.md).

@@ -1,0 +1,1 @@
+//! The actor knowledge base (being built; see ARCHITECTURE.md).

@@ -1,0 +1,1 @@
+//! The named-entity sequence labeller (being built; see ARCHITECTURE.md).

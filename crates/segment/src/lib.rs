@@ -1,0 +1,1 @@
+//! Tokenisation and sentence splitting (being built; see ARCHITECTURE.md).
