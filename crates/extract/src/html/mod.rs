@@ -44,6 +44,8 @@ pub fn extract_markup(ex: &Extractor, html: &str) -> Draft {
     };
     let body = content::select(&dom, root, &ex.markup, hints);
     let removed = body.removed;
+    // Bylines pruned from the article container by their markup still name people.
+    let printed_authors = printed_bylines(ex, &dom);
     let mut blocks: Vec<Block> = body
         .blocks
         .into_iter()
@@ -77,6 +79,7 @@ pub fn extract_markup(ex: &Extractor, html: &str) -> Draft {
                 name,
                 role: "author".to_string(),
             })
+            .chain(printed_authors)
             .collect(),
         url: meta.url,
         removed,
@@ -109,4 +112,35 @@ fn fall_back_to_copy(blocks: &mut Vec<Block>, copy: Option<&str>) {
             kind: BlockKind::Paragraph,
         })
         .collect();
+}
+
+/// Most byline-marked elements read per page.
+const MAX_BYLINE_ELEMENTS: usize = 4;
+
+/// People credited in elements the markup marks as bylines (`class="byline"`),
+/// anywhere on the page: article headers sit outside the body container.
+fn printed_bylines(ex: &Extractor, dom: &dom::Dom) -> Vec<Author> {
+    let mut out = Vec::new();
+    let mut seen = 0;
+    let mut it = dom.descendants(dom::NodeId::ROOT);
+    while let Some(id) = it.next() {
+        let Some(e) = dom.element(id) else { continue };
+        if e.tag.is_never_content() {
+            it.skip_children_of(id);
+            continue;
+        }
+        if ex.markup.boilerplate_class(e) != Some(warta_model::RemovedClass::Byline) {
+            continue;
+        }
+        it.skip_children_of(id);
+        let text = metadata::clean(&dom.text_of(id));
+        if let Some(authors) = crate::meta::read_byline(ex, &text) {
+            out.extend(authors);
+        }
+        seen += 1;
+        if seen >= MAX_BYLINE_ELEMENTS {
+            break;
+        }
+    }
+    out
 }

@@ -31,6 +31,13 @@ use chrono::NaiveDate;
 use warta_model::Removed;
 
 pub use blocks::clean_blocks;
+
+/// Read one line as a byline ("Penulis: A | Editor: B", "By A and B"): the credited
+/// people with their roles, or `None` when the line is not entirely a byline. The
+/// HTML front end uses it on the bylines its markup pruning removed.
+pub fn read_byline(ex: &Extractor, line: &str) -> Option<Vec<warta_model::Author>> {
+    byline::parse(&ex.rules, line).map(|hit| hit.authors)
+}
 pub use rules::{BOILERPLATE_FILE, METADATA_FILE, Rules};
 
 use crate::{Block, Draft, Extractor};
