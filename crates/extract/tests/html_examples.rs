@@ -9,9 +9,9 @@ fn extract(file: &str) -> warta_model::Article {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../examples")
         .join(file);
-    let html = std::fs::read_to_string(&path).unwrap();
+    let html = std::fs::read_to_string(&path).expect("example page");
     let data = warta_langdata::DataDir::locate(None);
-    let ex = Extractor::load(&data).unwrap();
+    let ex = Extractor::load(&data).expect("rules load");
     ex.extract(&RawDoc {
         source: file.to_string(),
         source_key: file.to_string(),
