@@ -16,7 +16,7 @@ mod id;
 mod span;
 
 pub use article::{Article, Author, Lang, PublishedDate, Removed, RemovedClass, Resolution, Wire};
-pub use facts::{Entity, Event, Quote};
+pub use facts::{Channel, Entity, Event, Mention, Quote, Speaker, SpeakerKind};
 pub use id::{article_id, normalise_for_id};
 pub use span::{CharIndex, Span};
 
