@@ -1,0 +1,1 @@
+//! Unit tests for the rules, on sentences written for these tests.
