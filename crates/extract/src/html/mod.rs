@@ -63,6 +63,9 @@ pub fn extract_markup(ex: &Extractor, html: &str) -> Draft {
         })
         .collect();
     fall_back_to_copy(&mut blocks, meta.article_body.as_deref());
+    let outlet = meta.site_name.as_deref().map(crate::meta::clean_site_name);
+    let (markup_authors, wires) =
+        crate::meta::markup_authors(&ex.rules, &meta.authors, outlet.as_deref());
     Draft {
         blocks,
         title: meta.title,
@@ -71,16 +74,9 @@ pub fn extract_markup(ex: &Extractor, html: &str) -> Draft {
             .as_deref()
             .and_then(|p| ex.dates.parse_machine(p))
             .map(|d| d.to_published()),
-        outlet: meta.site_name,
-        authors: meta
-            .authors
-            .into_iter()
-            .map(|name| Author {
-                name,
-                role: "author".to_string(),
-            })
-            .chain(printed_authors)
-            .collect(),
+        outlet,
+        authors: markup_authors.into_iter().chain(printed_authors).collect(),
+        wires,
         url: meta.url,
         removed,
         lang_hint: meta

@@ -33,6 +33,9 @@ pub(crate) struct Bylines {
     joiners: HashSet<String>,
     /// Lower-cased name particles allowed in lower case ("bin", "van").
     particles: HashSet<String>,
+    /// Lower-cased words that mark a credited "name" as a desk or a role, not a
+    /// person ("Staff", "Bureau", "Writer", "Redaksi").
+    not_names: HashSet<String>,
 }
 
 /// What one byline line said.
@@ -52,6 +55,7 @@ impl Bylines {
         labels: &[LabelSpec],
         joiners: &[String],
         particles: &[String],
+        not_names: &[String],
     ) -> Result<Bylines, regex::Error> {
         let mut roles = HashMap::new();
         let mut all = Vec::new();
@@ -87,7 +91,14 @@ impl Bylines {
             roles,
             joiners: joiners.iter().map(|j| j.trim().to_lowercase()).collect(),
             particles: particles.iter().map(|p| p.trim().to_lowercase()).collect(),
+            not_names: not_names.iter().map(|p| p.trim().to_lowercase()).collect(),
         })
+    }
+
+    /// True when `name` holds a word that marks a desk or role, not a person.
+    pub(crate) fn names_no_person(&self, name: &str) -> bool {
+        name.split(|c: char| !c.is_alphanumeric())
+            .any(|w| !w.is_empty() && self.not_names.contains(&w.to_lowercase()))
     }
 
     /// The role of a (possibly compound, "Writer/Editor") label.

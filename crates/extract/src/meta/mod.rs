@@ -23,6 +23,7 @@ pub(crate) mod linerules;
 pub(crate) mod lines;
 pub(crate) mod markup;
 pub(crate) mod names;
+mod page;
 pub(crate) mod published;
 mod rules;
 pub(crate) mod tables;
@@ -31,6 +32,7 @@ use chrono::NaiveDate;
 use warta_model::Removed;
 
 pub use blocks::clean_blocks;
+pub use page::{clean_site_name, markup_authors};
 
 /// Read one line as a byline ("Penulis: A | Editor: B", "By A and B"): the credited
 /// people with their roles, or `None` when the line is not entirely a byline. The
@@ -125,11 +127,13 @@ pub(crate) fn finish(
     if draft.dateline.is_none() {
         draft.dateline = found.dateline_city.take();
     }
-    if draft.authors.is_empty() {
-        draft.authors = std::mem::take(&mut found.authors);
-    }
-    if draft.wires.is_empty() {
-        draft.wires = found.wires_in_order();
+    // People and agencies add up across markup and printed text (the same person
+    // twice is merged when the article is assembled).
+    draft.authors.append(&mut found.authors);
+    for w in found.wires_in_order() {
+        if !draft.wires.iter().any(|x| x.name == w.name) {
+            draft.wires.push(w);
+        }
     }
     for line in lines {
         draft.removed.extend(line.before);

@@ -152,6 +152,7 @@ impl Rules {
         let mut labels = Vec::new();
         let mut joiners = Vec::new();
         let mut particles = Vec::new();
+        let mut not_names = Vec::new();
         let mut date_labels = Vec::new();
         for (path, file) in &meta {
             let c = Compiler {
@@ -175,10 +176,11 @@ impl Rules {
             labels.extend(file.byline.labels.iter().cloned());
             joiners.extend(file.byline.joiners.iter().cloned());
             particles.extend(file.byline.particles.iter().cloned());
+            not_names.extend(file.byline.not_names.iter().cloned());
             date_labels.extend(file.dates.labels.iter().cloned());
             remember(&mut rules.languages, path);
         }
-        rules.bylines = Bylines::build(&labels, &joiners, &particles)
+        rules.bylines = Bylines::build(&labels, &joiners, &particles, &not_names)
             .map_err(|e| invalid("byline labels", e))?;
         if !date_labels.is_empty() {
             let alt = literal_alternation(&date_labels);
@@ -454,6 +456,8 @@ struct MetadataFile {
 #[derive(Debug, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct BylineSpec {
+    #[serde(default)]
+    not_names: Vec<String>,
     #[serde(default)]
     labels: Vec<LabelSpec>,
     #[serde(default)]
