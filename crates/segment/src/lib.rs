@@ -39,6 +39,7 @@ mod sentence;
 mod token;
 
 use warta_langdata::{DataDir, DataError};
+use warta_model::{CharIndex, Span};
 
 pub use abbrev::{ABBREVIATIONS_FILE, AbbrevClass, CURRENCIES_FILE, STARTERS_FILE};
 pub use chars::is_space;
@@ -96,6 +97,17 @@ impl Segmented {
             .get(i)
             .filter(|s| s.tokens.contains(&token))
             .map(|_| i)
+    }
+
+    /// The char spans of all tokens, for writing offsets into an `Article`
+    /// (`index` must be built from the segmented text).
+    pub fn token_spans(&self, index: &CharIndex) -> Vec<Span> {
+        self.tokens.iter().map(|t| t.span(index)).collect()
+    }
+
+    /// The char spans of all sentences.
+    pub fn sentence_spans(&self, index: &CharIndex) -> Vec<Span> {
+        self.sentences.iter().map(|s| s.span(index)).collect()
     }
 }
 

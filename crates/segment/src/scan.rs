@@ -558,6 +558,14 @@ impl Scanner<'_> {
         if letters_only && let Some(end) = self.dotted(start, dot) {
             return Some((end, TokenKind::Abbreviation));
         }
+        // A single capital is an initial ("J. Smith"), even where the letter is also
+        // listed ("v." for versus, "H." for Haji); the splitter consults the list.
+        let mut cs = word.chars();
+        if let (Some(c), None) = (cs.next(), cs.next())
+            && c.is_uppercase()
+        {
+            return Some((dot + 1, TokenKind::Initial));
+        }
         let form = text.get(start..dot + 1)?;
         match self.lex.abbreviation(form) {
             Some(AbbrevClass::Numeric) if self.digit_follows(dot + 1) => {
@@ -566,12 +574,6 @@ impl Scanner<'_> {
             Some(AbbrevClass::Numeric) => {}
             Some(_) => return Some((dot + 1, TokenKind::Abbreviation)),
             None => {}
-        }
-        let mut cs = word.chars();
-        if let (Some(c), None) = (cs.next(), cs.next())
-            && c.is_uppercase()
-        {
-            return Some((dot + 1, TokenKind::Initial));
         }
         None
     }

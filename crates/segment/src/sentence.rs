@@ -205,7 +205,10 @@ fn push(out: &mut Vec<Sentence>, tokens: &mut [Token], from: usize, to: usize, p
 fn end_kind(text: &str, tok: &Token, lex: &Lexicon) -> Option<End> {
     match tok.kind {
         TokenKind::Terminal => Some(End::Terminal),
-        TokenKind::Initial => Some(End::Ambiguous),
+        TokenKind::Initial => match lex.abbreviation(tok.text(text)) {
+            Some(AbbrevClass::Prefix) => None,
+            _ => Some(End::Ambiguous),
+        },
         TokenKind::Abbreviation => match lex.abbreviation(tok.text(text)) {
             Some(AbbrevClass::Final) => Some(End::Final),
             Some(AbbrevClass::Ambiguous) | None => Some(End::Ambiguous),

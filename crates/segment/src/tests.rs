@@ -146,10 +146,10 @@ fn times_dates_ranges_and_codes() {
 #[test]
 fn listed_abbreviations_keep_their_full_stop() {
     let cases = [
-        "Prof.", "Dr.", "H.", "Hj.", "Jl.", "Rp.", "dll.", "dsb.", "Kab.", "a.n.", "Sdr.", "Tn.",
-        "Ny.", "S.H.", "M.Si.", "Bpk.", "dkk.", "U.S.", "Mr.", "Mrs.", "Gen.", "Lt.", "Col.",
-        "Sen.", "Rep.", "Jr.", "St.", "Inc.", "Corp.", "Co.", "vs.", "e.g.", "i.e.", "etc.", "KH.",
-        "PT.", "Tbk.", "Ph.D.",
+        "Prof.", "Dr.", "Hj.", "Jl.", "Rp.", "dll.", "dsb.", "Kab.", "a.n.", "Sdr.", "Tn.", "Ny.",
+        "S.H.", "M.Si.", "Bpk.", "dkk.", "U.S.", "Mr.", "Mrs.", "Gen.", "Lt.", "Col.", "Sen.",
+        "Rep.", "Jr.", "St.", "Inc.", "Corp.", "Co.", "vs.", "e.g.", "i.e.", "etc.", "KH.", "PT.",
+        "Tbk.", "Ph.D.",
     ];
     for a in cases {
         let text = format!("x {a} y");
@@ -175,7 +175,7 @@ fn initials() {
         kinds("Sergey V. Lavrov"),
         [
             ("Sergey", TokenKind::Word),
-            ("V.", TokenKind::Abbreviation), // "v." (versus) is listed
+            ("V.", TokenKind::Initial),
             ("Lavrov", TokenKind::Word)
         ]
     );
@@ -184,6 +184,12 @@ fn initials() {
         [("J.", TokenKind::Initial), ("Smith", TokenKind::Word)]
     );
     assert_eq!(toks("Susilo B. Yudhoyono"), ["Susilo", "B.", "Yudhoyono"]);
+    // "H." (Haji) is listed as a prefix: an initial that never ends a sentence.
+    assert_eq!(kind_of("H. Ahmad", "H."), TokenKind::Initial);
+    assert_eq!(
+        sents("Ia bertemu H. Kemudian Ahmad."),
+        ["Ia bertemu H. Kemudian Ahmad."]
+    );
 }
 
 #[test]
@@ -344,6 +350,8 @@ fn char_offsets_through_char_index() {
     assert_eq!((span.start, span.end), (11, 15));
     let s = out.sentences.get(1).expect("two sentences");
     assert_eq!(idx.slice(text, s.span(&idx)), Some("Lalu pergi."));
+    assert_eq!(out.sentence_spans(&idx).len(), 2);
+    assert_eq!(out.token_spans(&idx).get(5), Some(&span));
 }
 
 // ---------------------------------------------------------------- sentences
