@@ -277,3 +277,33 @@ fn adversarial_inputs_are_linear() {
         assert!(large / small < 32.0, "{p:?}: {small:.4}s -> {large:.4}s");
     }
 }
+
+/// The guarantees hold on the showcase pages (read at test time when present).
+#[test]
+fn seed_pages_hold_the_invariants() {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("{} not found: skipped", dir.display());
+        return;
+    };
+    for path in entries.flatten().map(|e| e.path()) {
+        if path.extension().is_none_or(|e| e != "txt") {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let out = seg().segment(&text);
+        check_tokens(&text, &out).expect("tokens");
+        check_sentences(&out).expect("sentences");
+        for s in &out.sentences {
+            let sentence = s.text(&text);
+            let again = seg().segment(sentence);
+            assert_eq!(again.sentences.len(), 1, "{sentence:?}");
+            assert_eq!(
+                relative(&again, 0, again.tokens.len(), 0),
+                relative(&out, s.tokens.start, s.tokens.end, s.start)
+            );
+        }
+    }
+}
