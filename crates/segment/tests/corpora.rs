@@ -154,7 +154,12 @@ fn sentence_eval(seg: &Segmenter, sents: &[UdSentence], errors: &mut Vec<String>
         let out = seg.segment(&text);
         for s in &out.sentences {
             let again = seg.segment(s.text(&text));
-            assert_eq!(again.sentences.len(), 1, "not idempotent: {:?}", s.text(&text));
+            assert_eq!(
+                again.sentences.len(),
+                1,
+                "not idempotent: {:?}",
+                s.text(&text)
+            );
         }
         let n = out.sentences.len();
         let predicted: Vec<usize> = out
