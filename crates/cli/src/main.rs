@@ -22,6 +22,9 @@ struct Cli {
 enum Command {
     /// Turn news pages (text, HTML, JSONL, WARC, gzip; files, directories or `-`) into one JSON article per line.
     Analyze(commands::analyze::Args),
+    /// Show who said what: quotations with speakers, cues and channels, per article
+    /// (`warta analyze` output is read as is; other inputs are analysed first).
+    Quotes(commands::quotes::Args),
     /// Measure warta on a benchmark.
     #[command(subcommand)]
     Eval(commands::eval::EvalCommand),
@@ -33,6 +36,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze(args) => commands::analyze::run(&data, args),
         Command::Eval(cmd) => commands::eval::run(&data, cmd),
+        Command::Quotes(args) => commands::quotes::run(&data, args),
     };
     match result {
         Ok(code) => code,

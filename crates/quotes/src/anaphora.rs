@@ -52,6 +52,9 @@ pub(crate) struct NameOcc {
     pub b: usize,
     /// It starts its sentence (after conjunctions).
     pub initial: bool,
+    /// Two or more name words, none a reduplicated common noun: a person's full name
+    /// rather than a lone city or a capitalised plural ("Negara-negara Barat").
+    pub full: bool,
 }
 
 /// What the text says about a name: the roles and countries printed before it.
@@ -103,10 +106,15 @@ impl Names {
                         while e < b && matches!(classify(ctx, e), (Class::Name, 1)) {
                             e += 1;
                         }
+                        let full = e - j >= 2
+                            && (j..e).all(|k| {
+                                ctx.doc.lower(k).split_once('-').is_none_or(|(x, y)| x != y)
+                            });
                         names.occs.push(NameOcc {
                             a: j,
                             b: e,
                             initial: j == init,
+                            full,
                         });
                         if !roles.is_empty() || !countries.is_empty() {
                             names.add_profile(ctx, j, e, &roles, &countries);
@@ -207,8 +215,8 @@ pub(crate) enum Event {
     },
     /// A speech verb whose subject is someone (no quotation of its own).
     Speaks(Np),
-    /// A name at the start of a sentence.
-    Named(NameOcc),
+    /// A name at the start of a sentence; `person`: the entity stage labelled it PER.
+    Named(NameOcc, bool),
 }
 
 /// Resolve the speakers of `n` quotations from `events` (each with its token
@@ -238,9 +246,9 @@ pub(crate) fn resolve(
     let mut last_group: Option<Res> = None;
     for (pos, e) in events {
         match e {
-            Event::Named(o) => {
+            Event::Named(o, person) => {
                 let mentioned = (o.a..o.b).any(|k| speaking.iter().any(|s| s == ctx.doc.lower(k)));
-                if o.initial && mentioned {
+                if o.initial && (mentioned || person || o.full) {
                     let r = ctx.doc.bytes(o.a, o.b);
                     let res = Res {
                         span: (r.start, r.end),
@@ -339,13 +347,14 @@ fn from_np(
 ) -> Res {
     let r = ctx.doc.bytes(np.a, np.b);
     let anonymous = np.anonymous() || (anonymity && np.name.is_none());
-    let kind = if np.name.is_some() {
-        SpeakerKind::Name
-    } else if anonymous {
+    let kind = if anonymous {
         SpeakerKind::Anonymous
-    } else if np.role.is_none()
-        && (np.country.is_some() || (np.institution && ctx.doc.tokens[np.a].cap))
+    } else if np.name.is_some()
+        || (np.role.is_none()
+            && (np.country.is_some() || (np.institution && ctx.doc.tokens[np.a].cap)))
     {
+        // A name, or a country or capitalised institution standing alone ("China",
+        // "Gedung Putih").
         SpeakerKind::Name
     } else {
         SpeakerKind::Description

@@ -33,14 +33,18 @@ pub(crate) struct Hit {
     pub chain: Vec<Link>,
 }
 
+/// Capture group names of a combined regex, each with whether its name is mapped to
+/// a canonical agency name.
+type Groups = Vec<(String, bool)>;
+
 /// Compiled channel patterns.
 #[derive(Debug)]
 pub(crate) struct Channels {
     all: Option<Regex>,
     /// Capture group names in `all` and whether the name is canonicalised.
-    groups: Vec<(String, bool)>,
+    groups: Groups,
     relay: Option<Regex>,
-    relay_groups: Vec<(String, bool)>,
+    relay_groups: Groups,
 }
 
 impl Channels {
@@ -165,7 +169,7 @@ fn combine(
     wire: &str,
     outlet: &str,
     prefix: &str,
-) -> Result<(Option<Regex>, Vec<(String, bool)>), QuoteError> {
+) -> Result<(Option<Regex>, Groups), QuoteError> {
     let mut parts = Vec::new();
     let mut groups = Vec::new();
     for (k, (path, p)) in patterns.iter().enumerate() {

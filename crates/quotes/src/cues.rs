@@ -164,12 +164,14 @@ pub(crate) fn cue_cut(ctx: &Ctx<'_, '_>, open: usize, stop: usize) -> Option<(us
         let Some(attr) = post(ctx, c + 1, para_end) else {
             continue;
         };
-        if attr.inverted {
-            continue; // "…, Indonesia menegaskan …" inside a quotation is quoted speech
-        }
         let mut r = attr.end;
         while r < para_end && !ctx.terminal(r) {
             r += 1;
+        }
+        // "…, Indonesia menegaskan komitmennya …" inside a quotation is quoted speech;
+        // an inverted attribution ends the quotation only when it ends the paragraph.
+        if attr.inverted && (r + 1 < para_end || doc.words_in(attr.end, r) > 6) {
+            continue;
         }
         return Some((c, (r + 1).min(para_end)));
     }
@@ -280,9 +282,13 @@ fn clause_initial(ctx: &Ctx<'_, '_>, j: usize, a: usize) -> bool {
 /// are skipped; another speech verb or the sentence end means there is none.
 fn complement(ctx: &Ctx<'_, '_>, j0: usize, b: usize, bare: bool) -> Option<usize> {
     let doc = &ctx.doc;
+    // Words that are not in an adjunct phrase are an object ("menyebut kebijakan itu
+    // sebagai langkah “…”"): a quotation after them is not what was said.
+    let mut in_adjunct = false;
+    let mut object = false;
     for k in j0..(j0 + 12).min(b) {
         if ctx.region_opening_at(k).is_some() {
-            return Some(k);
+            return (!object).then_some(k);
         }
         if ctx.inside(k) {
             return None;
@@ -301,6 +307,11 @@ fn complement(ctx: &Ctx<'_, '_>, j0: usize, b: usize, bare: bool) -> Option<usiz
             }
             if f & bit::CUE != 0 {
                 return None;
+            }
+            if f & bit::ADJUNCT != 0 {
+                in_adjunct = true;
+            } else if !in_adjunct {
+                object = true;
             }
         } else if doc.is_punct(k, ':') || (k == j0 && doc.is_punct(k, ',')) {
             return Some(k + 1);

@@ -47,12 +47,17 @@ pub(crate) struct Cand {
     pub para: u32,
     /// Token position used to order attributions.
     pub pos: usize,
-    /// First token of the quoted text.
-    pub first: usize,
 }
 
-/// Find the quotations of one text.
-pub(crate) fn find(quotes: &Quotes, text: &str, paras: &[Range<usize>], lang: &str) -> Vec<Quote> {
+/// Find the quotations of one text; `persons` are byte ranges the entity stage
+/// labelled as people (empty before it runs).
+pub(crate) fn find(
+    quotes: &Quotes,
+    text: &str,
+    paras: &[Range<usize>],
+    lang: &str,
+    persons: &[Range<usize>],
+) -> Vec<Quote> {
     let ctx = Ctx::new(text, paras, &quotes.lex, lang);
     if ctx.doc.len() == 0 {
         return Vec::new();
@@ -94,7 +99,9 @@ pub(crate) fn find(quotes: &Quotes, text: &str, paras: &[Range<usize>], lang: &s
         }
     }
     for o in names.occs.iter().filter(|o| o.initial) {
-        events.push((o.a, Event::Named(*o)));
+        let r = ctx.doc.bytes(o.a, o.b);
+        let person = persons.iter().any(|p| p.start < r.end && r.start < p.end);
+        events.push((o.a, Event::Named(*o, person)));
     }
     let speakers = resolve(&ctx, &names, events, cands.len());
 
@@ -137,11 +144,13 @@ fn direct(ctx: &Ctx<'_, '_>, frames: &mut [Frame]) -> Vec<Cand> {
             || (last > content.start
                 && matches!(doc.first_char(content.end - 1), Some(',' | '!' | '?' | '…')));
         let attr = post(ctx, r.after(), s_end).filter(|a| !a.inverted || comma);
+        // The closest speech verb before the quotation in its sentence (with or
+        // without a complement of its own: "Ia menuduh Barat berusaha menghalangi “…”").
         let frame = frames.iter().rposition(|f| {
             f.sentence == s_open
                 && f.verb.0 < r.open
                 && f.who.is_some()
-                && f.comp.is_some_and(|c| c <= r.open)
+                && f.comp.is_none_or(|c| c <= r.open)
         });
         let attached = frame.is_some_and(|k| frames[k].comp == Some(r.open));
         let prev_same = out
@@ -161,7 +170,6 @@ fn direct(ctx: &Ctx<'_, '_>, frames: &mut [Frame]) -> Vec<Cand> {
             sents: (s_open, s_close),
             para,
             pos: r.open,
-            first: content.start,
         };
         let take_frame = |k: usize, frames: &mut [Frame]| {
             frames[k].used = true;
@@ -181,7 +189,9 @@ fn direct(ctx: &Ctx<'_, '_>, frames: &mut [Frame]) -> Vec<Cand> {
             cand.who = who;
             cand.cue = cue;
         } else if let Some(p) = prev_same {
+            // “A,” kata X, “B.”: the same attribution.
             cand.same_as = Some(p);
+            cand.cue = out[p].cue;
         } else if alone {
             if let Some(p) = out
                 .iter()

@@ -40,7 +40,6 @@ pub(crate) fn find(
             sents: (f.sentence, f.sentence),
             para: doc.tokens[f.verb.0].para,
             pos: f.verb.0,
-            first: c,
         });
     }
     for (s, &(a, b)) in ctx.sents.spans.iter().enumerate() {
@@ -112,7 +111,6 @@ fn postposed(
             sents: (s, s),
             para: doc.tokens[k].para,
             pos: attr.cue.0,
-            first,
         });
     }
     None
@@ -129,7 +127,11 @@ fn clause_end(ctx: &Ctx<'_, '_>, c: usize, b: usize, hit_tokens: &[usize]) -> us
     {
         e = t - 1;
     }
-    while e > c && doc.tokens[e - 1].kind == Kind::Punct && !doc.is_punct(e - 1, ')') {
+    // Final punctuation, and a stray closing mark that opened nothing ("… China.”").
+    while e > c
+        && ((doc.tokens[e - 1].kind == Kind::Punct && !doc.is_punct(e - 1, ')'))
+            || (doc.tokens[e - 1].kind == Kind::Mark && !ctx.inside(e - 1)))
+    {
         e -= 1;
     }
     e

@@ -114,7 +114,16 @@ impl Quotes {
     /// The quotations of an article, in text order, with speakers linked through
     /// `article.entities` when the entity stage has filled them.
     pub fn find(&self, article: &Article) -> Vec<Quote> {
-        let mut quotes = self.find_text(&article.text, &article.paragraphs, article.lang);
+        let text = &article.text;
+        let paras = byte_paragraphs(text, &article.paragraphs);
+        let idx = CharIndex::new(text);
+        let persons: Vec<Range<usize>> = article
+            .entities
+            .iter()
+            .filter(|e| e.label == "PER")
+            .filter_map(|e| idx.byte_range(Span::new(e.start, e.end)))
+            .collect();
+        let mut quotes = find::find(self, text, &paras, article.lang.code(), &persons);
         link_speakers(&mut quotes, &article.entities);
         quotes
     }
@@ -123,7 +132,7 @@ impl Quotes {
     /// invalid) spans, paragraphs are the text's blank-line separated blocks.
     pub fn find_text(&self, text: &str, paragraphs: &[Span], lang: Lang) -> Vec<Quote> {
         let paras = byte_paragraphs(text, paragraphs);
-        find::find(self, text, &paras, lang.code())
+        find::find(self, text, &paras, lang.code(), &[])
     }
 }
 

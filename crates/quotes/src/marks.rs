@@ -64,8 +64,6 @@ pub(crate) struct Region {
     pub stop: usize,
     /// How it ended.
     pub end: End,
-    /// Number of paragraphs it spans.
-    pub paragraphs: u32,
 }
 
 impl Region {
@@ -129,7 +127,6 @@ pub(crate) fn regions(
     let n = doc.len();
     let mut out = Vec::new();
     let mut stack: Vec<(Family, usize)> = Vec::new();
-    let mut paragraphs = 1u32;
     let mut i = 0;
     while i <= n {
         let para_break = i == n || (i > 0 && doc.tokens[i].para != doc.tokens[i - 1].para);
@@ -139,17 +136,14 @@ pub(crate) fn regions(
                     open,
                     stop: comma,
                     end: End::Cue,
-                    paragraphs,
                 });
                 stack.clear();
-                paragraphs = 1;
                 i = resume.max(open + 1);
                 continue;
             }
             if i < n && opens_double(doc, i) && stack[0].0 == Family::Double {
                 // The next paragraph re-opens: the quotation goes on.
                 stack.truncate(1);
-                paragraphs += 1;
                 i += 1;
                 continue;
             }
@@ -157,19 +151,14 @@ pub(crate) fn regions(
                 open,
                 stop: i,
                 end: End::Paragraph,
-                paragraphs,
             });
             stack.clear();
-            paragraphs = 1;
         }
         if i == n {
             break;
         }
         if doc.tokens[i].kind == Kind::Mark {
-            step(doc, i, &mut stack, &mut out, paragraphs);
-            if stack.is_empty() {
-                paragraphs = 1;
-            }
+            step(doc, i, &mut stack, &mut out);
         }
         i += 1;
     }
@@ -177,13 +166,7 @@ pub(crate) fn regions(
 }
 
 /// Feed one mark to the pairing state.
-fn step(
-    doc: &Doc<'_>,
-    i: usize,
-    stack: &mut Vec<(Family, usize)>,
-    out: &mut Vec<Region>,
-    paragraphs: u32,
-) {
+fn step(doc: &Doc<'_>, i: usize, stack: &mut Vec<(Family, usize)>, out: &mut Vec<Region>) {
     let c = doc.first_char(i).unwrap_or('"');
     let (fam, g) = glyph(c);
     let top = stack.last().map(|&(f, _)| f);
@@ -222,7 +205,6 @@ fn step(
             open,
             stop: i,
             end: End::Closed,
-            paragraphs,
         });
     }
 }

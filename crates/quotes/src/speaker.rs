@@ -16,15 +16,24 @@ use crate::lexicon::{CountryId, RoleId, bit};
 /// What one token (or phrase starting at it) is, for speaker phrases.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Class {
-    Role { id: RoleId, plural: bool },
+    /// `anon`: the role word is also an anonymous-source noun ("sumber", "source").
+    Role {
+        id: RoleId,
+        plural: bool,
+        anon: bool,
+    },
     Country(CountryId),
     Institution,
-    Indefinite { plural: bool },
+    Indefinite {
+        plural: bool,
+    },
     Plural,
     AnonNoun,
     Definite,
     Article,
-    Pronoun { plural: bool },
+    Pronoun {
+        plural: bool,
+    },
     Modifier,
     Connector,
     Name,
@@ -59,7 +68,9 @@ pub(crate) fn classify(ctx: &Ctx<'_, '_>, j: usize) -> (Class, usize) {
     if f & bit::H_ROLE != 0 {
         consider(lex.roles.at(doc, j).map(|(n, id)| {
             let plural = ctx.f(j + n - 1) & bit::PLURAL_NOUN != 0;
-            (n, Class::Role { id, plural })
+            let anon =
+                f & bit::H_ANON != 0 && lex.anonymous.at(doc, j).is_some_and(|(m, ())| m == n);
+            (n, Class::Role { id, plural, anon })
         }));
     }
     if f & bit::H_INST != 0 {
@@ -90,7 +101,14 @@ pub(crate) fn classify(ctx: &Ctx<'_, '_>, j: usize) -> (Class, usize) {
         && a == b
         && let Some(id) = lex.roles.single(a)
     {
-        return (Class::Role { id, plural: true }, 1);
+        return (
+            Class::Role {
+                id,
+                plural: true,
+                anon: false,
+            },
+            1,
+        );
     }
     let c = if f & bit::PRONOUN != 0 {
         Class::Pronoun { plural: false }
@@ -130,6 +148,9 @@ pub(crate) struct Np {
     pub institution: bool,
     /// `Some(plural)` for a pronoun.
     pub pronoun: Option<bool>,
+    /// A role word came before any name ("pejabat Kementerian Keuangan": the name is
+    /// the organisation the official belongs to).
+    pub role_first: bool,
 }
 
 impl Np {
@@ -146,11 +167,15 @@ impl Np {
     }
 
     /// An unnamed source: an indefinite or plural description, or a "source" noun.
+    ///
+    /// An indefinite phrase never names its speaker ("seorang pejabat Kementerian Luar
+    /// Negeri"); a plural one does not unless a name comes before the role.
     pub fn anonymous(&self) -> bool {
-        self.name.is_none()
-            && self.pronoun.is_none()
-            && (self.indefinite || self.anon_noun || (self.plural && !self.definite))
+        self.pronoun.is_none()
             && (self.role.is_some() || self.anon_noun)
+            && (self.indefinite
+                || (self.anon_noun && self.name.is_none())
+                || (self.plural && !self.definite && (self.name.is_none() || self.role_first)))
     }
 
     /// A person (or group of people) a pronoun can refer to: not a country or an
@@ -196,8 +221,10 @@ pub(crate) fn np_forward(
                 }
                 np.name = Some((run_start.unwrap_or(j), j + n));
             }
-            Class::Role { id, plural } => {
+            Class::Role { id, plural, anon } => {
                 run_start = None;
+                np.role_first |= np.name.is_none();
+                np.anon_noun |= anon;
                 np.role = np.role.or(Some(id));
                 np.plural |= plural;
             }
@@ -236,6 +263,11 @@ pub(crate) fn np_forward(
                 run_start = None;
                 j += n;
                 continue; // tentative: committed only if a noun follows
+            }
+            // A lower-case word right before a role modifies it ("opposition leader",
+            // "mantan menteri").
+            Class::Lower if matches!(classify(ctx, j + 1).0, Class::Role { .. }) => {
+                run_start = None;
             }
             _ => break,
         }
