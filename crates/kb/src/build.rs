@@ -7,7 +7,7 @@ use crate::Kb;
 use crate::actor::{Actor, ActorKind, MatchKind, Metonym, RoleHolding};
 use crate::date::KbDate;
 use crate::error::{KbError, Problem};
-use crate::fold::fold;
+use crate::fold::{CaseRule, fold};
 use crate::schema::{RawActor, RawExtend, RawFile, RawHolding, RawTitle};
 use crate::titles::{TitleRef, TitleTarget};
 use crate::vocab::{InstitutionKind, RoleDef, SectorDef};
@@ -121,7 +121,11 @@ pub(crate) fn build(files: Vec<(String, RawFile)>) -> Result<Kb, KbError> {
             sector: r.sector,
             description: r.description,
             titles: r.titles.iter().map(|t| title_text(t).to_string()).collect(),
-            epithets: r.epithets.iter().map(|t| title_text(t).to_string()).collect(),
+            epithets: r
+                .epithets
+                .iter()
+                .map(|t| title_text(t).to_string())
+                .collect(),
             includes: r.includes,
             in_organisation: r.in_organisation,
         });
@@ -130,7 +134,11 @@ pub(crate) fn build(files: Vec<(String, RawFile)>) -> Result<Kb, KbError> {
     for r in &role_defs {
         for other in r.includes.iter().chain(&r.in_organisation) {
             if !kb.role_index.contains_key(other) {
-                p.add("vocabulary", &r.key, format!("refers to unknown role `{other}`"));
+                p.add(
+                    "vocabulary",
+                    &r.key,
+                    format!("refers to unknown role `{other}`"),
+                );
             }
         }
         check_sector(&kb, &mut p, "vocabulary", &r.key, r.sector.as_deref());
@@ -190,7 +198,11 @@ pub(crate) fn build(files: Vec<(String, RawFile)>) -> Result<Kb, KbError> {
             Some(id) => match kb.by_id.get(id) {
                 Some(&i) => Some(i),
                 None => {
-                    p.add(&t.file, &t.text, format!("title implies unknown actor `{id}`"));
+                    p.add(
+                        &t.file,
+                        &t.text,
+                        format!("title implies unknown actor `{id}`"),
+                    );
                     continue;
                 }
             },
@@ -201,7 +213,13 @@ pub(crate) fn build(files: Vec<(String, RawFile)>) -> Result<Kb, KbError> {
             implied,
             epithet: t.epithet,
         };
-        if !kb.titles.insert(&t.text, value) {
+        // Titles are written capitalised in the data but lower-case in running text
+        // ("menteri luar negeri"): only all-capital abbreviations ("PM") keep case.
+        let rule = match CaseRule::of(&t.text) {
+            CaseRule::Exact => CaseRule::Exact,
+            _ => CaseRule::Any,
+        };
+        if !kb.titles.insert_with_rule(&t.text, rule, value) {
             p.add(&t.file, &t.text, "empty title");
         }
     }
@@ -293,7 +311,11 @@ fn check_actor_shape(p: &mut Problems, file: &str, kind: ActorKind, raw: &RawAct
     if let Some(q) = &raw.qid
         && !(q.len() > 1 && q.starts_with('Q') && q[1..].bytes().all(|b| b.is_ascii_digit()))
     {
-        p.add(file, id, format!("`{q}` is not a Wikidata QID (Q followed by digits)"));
+        p.add(
+            file,
+            id,
+            format!("`{q}` is not a Wikidata QID (Q followed by digits)"),
+        );
     }
     for a in raw.aliases.iter().chain(&raw.demonyms) {
         if fold(a).is_empty() {
@@ -308,13 +330,29 @@ fn check_actor_shape(p: &mut Problems, file: &str, kind: ActorKind, raw: &RawAct
     let person = kind == ActorKind::Person;
     not_for(!person && !raw.roles.is_empty(), "roles", "persons");
     not_for(!person && raw.surnames.is_some(), "surnames", "persons");
-    not_for(!person && raw.family_name_first, "family_name_first", "persons");
-    not_for(!person && raw.surname_alone.is_some(), "surname_alone", "persons");
+    not_for(
+        !person && raw.family_name_first,
+        "family_name_first",
+        "persons",
+    );
+    not_for(
+        !person && raw.surname_alone.is_some(),
+        "surname_alone",
+        "persons",
+    );
     not_for(kind != ActorKind::Place && raw.capital, "capital", "places");
-    not_for(kind != ActorKind::Country && raw.alpha2.is_some(), "alpha2", "countries");
+    not_for(
+        kind != ActorKind::Country && raw.alpha2.is_some(),
+        "alpha2",
+        "countries",
+    );
     let org = kind == ActorKind::Organisation;
     not_for(!org && raw.parent.is_some(), "parent", "organisations");
-    not_for(!org && raw.institution.is_some(), "institution", "organisations");
+    not_for(
+        !org && raw.institution.is_some(),
+        "institution",
+        "organisations",
+    );
     match kind {
         ActorKind::Country => {
             if !(id.len() == 3 && id.bytes().all(|b| b.is_ascii_uppercase())) {
@@ -324,7 +362,11 @@ fn check_actor_shape(p: &mut Problems, file: &str, kind: ActorKind, raw: &RawAct
                 p.add(file, id, "a country has no `country` (its id is its code)");
             }
             if raw.sector.is_some() {
-                p.add(file, id, "a country has no sector (it depends on the mention)");
+                p.add(
+                    file,
+                    id,
+                    "a country has no sector (it depends on the mention)",
+                );
             }
         }
         ActorKind::Place if raw.country.is_none() => {
@@ -422,21 +464,37 @@ fn holding(
         (Some(c), None) if is(c, ActorKind::Country) => Some(c.clone()),
         (None, Some(o)) if is(o, ActorKind::Organisation) => Some(o.clone()),
         (Some(c), None) => {
-            p.add(file, id, format!("role `{}`: unknown country `{c}`", h.role));
+            p.add(
+                file,
+                id,
+                format!("role `{}`: unknown country `{c}`", h.role),
+            );
             None
         }
         (None, Some(o)) => {
-            p.add(file, id, format!("role `{}`: unknown organisation `{o}`", h.role));
+            p.add(
+                file,
+                id,
+                format!("role `{}`: unknown organisation `{o}`", h.role),
+            );
             None
         }
         _ => {
-            p.add(file, id, format!("role `{}`: give exactly one of `country` or `org`", h.role));
+            p.add(
+                file,
+                id,
+                format!("role `{}`: give exactly one of `country` or `org`", h.role),
+            );
             None
         }
     };
     let from = KbDate::parse(&h.from);
     if from.is_none() {
-        p.add(file, id, format!("role `{}`: bad `from` date `{}`", h.role, h.from));
+        p.add(
+            file,
+            id,
+            format!("role `{}`: bad `from` date `{}`", h.role, h.from),
+        );
     }
     let to = match &h.to {
         Some(t) => {
@@ -452,7 +510,11 @@ fn holding(
     if let (Some(f), Some(t)) = (from, to)
         && t.date <= f.date
     {
-        p.add(file, id, format!("role `{}`: `to` {t} is not after `from` {f}", h.role));
+        p.add(
+            file,
+            id,
+            format!("role `{}`: `to` {t} is not after `from` {f}", h.role),
+        );
         ok = false;
     }
     Some(RoleHolding {
@@ -474,7 +536,10 @@ fn index(kb: &mut Kb) {
         .iter()
         .filter(|a| a.kind == ActorKind::Place && a.capital)
         .filter_map(|a| {
-            let names = std::iter::once(&a.name).chain(&a.aliases).cloned().collect();
+            let names = std::iter::once(&a.name)
+                .chain(&a.aliases)
+                .cloned()
+                .collect();
             Some((a.country.clone()?, names))
         })
         .collect();
@@ -505,9 +570,17 @@ fn index(kb: &mut Kb) {
         adds.push((a.name.clone(), MatchKind::Name, own));
         adds.extend(a.name_id.iter().map(|n| (n.clone(), MatchKind::Alias, own)));
         adds.extend(a.aliases.iter().map(|n| (n.clone(), MatchKind::Alias, own)));
-        adds.extend(a.demonyms.iter().map(|n| (n.clone(), MatchKind::Demonym, own)));
+        adds.extend(
+            a.demonyms
+                .iter()
+                .map(|n| (n.clone(), MatchKind::Demonym, own)),
+        );
         for m in &a.metonyms {
-            adds.push((m.name.clone(), MatchKind::Metonym, sector_idx(kb, Some(&m.sector))));
+            adds.push((
+                m.name.clone(),
+                MatchKind::Metonym,
+                sector_idx(kb, Some(&m.sector)),
+            ));
         }
         for (n, _, _) in &adds {
             full_names.insert((fold(n), actor));

@@ -72,7 +72,14 @@ mod tests {
         assert_eq!(m.date, NaiveDate::from_ymd_opt(2022, 9, 1).unwrap());
         assert_eq!(m.to_string(), "2022-09");
         assert_eq!(KbDate::parse("2019").unwrap().precision, Precision::Year);
-        for bad in ["", "2019-13", "2019-02-30", "19-01-01", "2019/01/01", "2019-1-1"] {
+        for bad in [
+            "",
+            "2019-13",
+            "2019-02-30",
+            "19-01-01",
+            "2019/01/01",
+            "2019-1-1",
+        ] {
             assert!(KbDate::parse(bad).is_none(), "{bad}");
         }
     }

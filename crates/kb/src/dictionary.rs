@@ -44,11 +44,15 @@ impl<T: PartialEq> Dictionary<T> {
     /// Add `surface` (as written in the data) standing for `value`. Returns false if
     /// the name folds to nothing.
     pub fn insert(&mut self, surface: &str, value: T) -> bool {
+        self.insert_with_rule(surface, CaseRule::of(surface), value)
+    }
+
+    /// Like [`Dictionary::insert`] with an explicit case rule.
+    pub fn insert_with_rule(&mut self, surface: &str, rule: CaseRule, value: T) -> bool {
         let key = fold(surface);
         if key.is_empty() {
             return false;
         }
-        let rule = CaseRule::of(surface);
         let idx = match self.keys.get(&key) {
             Some(&i) => i,
             None => {
@@ -151,7 +155,11 @@ mod tests {
         let d = dict(&[("AS", 1), ("ASEAN", 2), ("Amerika Serikat", 1), ("Cuba", 3)]);
         let text = "Amerika Serikat (AS) dan ASEAN, as well as cuba lagi di Cuba.";
         let f = Folded::new(text);
-        let got: Vec<&str> = d.scan(text, &f).iter().map(|h| &text[h.start..h.end]).collect();
+        let got: Vec<&str> = d
+            .scan(text, &f)
+            .iter()
+            .map(|h| &text[h.start..h.end])
+            .collect();
         assert_eq!(got, ["Amerika Serikat", "AS", "ASEAN", "Cuba"]);
     }
 

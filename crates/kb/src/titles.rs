@@ -104,15 +104,18 @@ impl Kb {
             Some(_) => None,
             None => country_before(text, start, mentions),
         };
-        let (of, of_span) = match right.or(left) {
-            Some((actor, s, e)) => (Some(actor), Some((s, e))),
-            None => (
-                tref.implied.and_then(|i| self.actors.get(i as usize)),
-                None,
-            ),
+        let whole = match (right.or(left), tref.target) {
+            (None, TitleTarget::Institution(i)) => {
+                self.institution_named(start, end, &self.institution_kinds[i].key, mentions)
+            }
+            _ => None,
         };
-        let phrase_start = left.map_or(start, |(_, s, _)| s);
-        let phrase_end = right.map_or(end, |(_, _, e)| e);
+        let (of, of_span) = match right.or(left).or(whole) {
+            Some((actor, s, e)) => (Some(actor), Some((s, e))),
+            None => (tref.implied.and_then(|i| self.actors.get(i as usize)), None),
+        };
+        let phrase_start = left.or(whole).map_or(start, |(_, s, _)| s.min(start));
+        let phrase_end = right.or(whole).map_or(end, |(_, _, e)| e.max(end));
         let (kind, key) = match tref.target {
             TitleTarget::Role(i) => {
                 let role = &self.roles[i];
@@ -122,9 +125,10 @@ impl Kb {
                 };
                 (TitleKind::Role, key)
             }
-            TitleTarget::Institution(i) => {
-                (TitleKind::Institution, self.institution_kinds[i].key.as_str())
-            }
+            TitleTarget::Institution(i) => (
+                TitleKind::Institution,
+                self.institution_kinds[i].key.as_str(),
+            ),
         };
         TitleMention {
             start: phrase_start,
@@ -165,6 +169,26 @@ impl Kb {
         at(after_connector)
     }
 
+    /// An institution whose listed name contains the title ("Kementerian Luar Negeri
+    /// China" is itself a name of CHN-MFA): its country, and the name's span.
+    fn institution_named<'kb>(
+        &'kb self,
+        start: usize,
+        end: usize,
+        kind: &str,
+        mentions: &[Mention<'kb>],
+    ) -> Option<(&'kb Actor, usize, usize)> {
+        let i = mentions.partition_point(|m| m.end < end);
+        let m = mentions
+            .get(i)
+            .filter(|m| m.start <= start && end <= m.end)?;
+        let org = m.candidates.iter().find(|c| {
+            c.how != MatchKind::Surname && c.actor.institution.as_deref() == Some(kind)
+        })?;
+        let country = self.get(org.actor.country.as_deref()?)?;
+        Some((country, m.start, m.end))
+    }
+
     /// Skip a connector word or phrase ("of the", "of", "dari") at `pos`.
     fn skip_connector(&self, text: &str, pos: usize) -> Option<usize> {
         for c in &self.connectors {
@@ -196,7 +220,7 @@ impl Kb {
             .next()
             .unwrap_or("");
         let last = fold(last.trim_end_matches('-'));
-        !last.is_empty() && self.former.iter().any(|f| *f == last)
+        !last.is_empty() && self.former.contains(&last)
     }
 }
 
