@@ -90,6 +90,10 @@ pub(crate) fn build(files: Vec<(String, RawFile)>) -> Result<Kb, KbError> {
             kb.connectors.extend(t.connectors.iter().map(|c| fold(c)));
             kb.former.extend(t.former.iter().map(|c| fold(c)));
         }
+        if let Some(n) = raw.names {
+            kb.common_words
+                .extend(n.common_words.iter().map(|w| fold(w)));
+        }
         let tables = [
             (ActorKind::Country, raw.country),
             (ActorKind::Organisation, raw.organisation),
@@ -589,7 +593,7 @@ fn index(kb: &mut Kb) {
             for s in &a.surnames {
                 let key = fold(s);
                 kb.surnames.entry(key.clone()).or_default().push(actor);
-                if !full_names.contains(&(key, actor)) {
+                if !kb.common_words.contains(&key) && !full_names.contains(&(key, actor)) {
                     adds.push((s.clone(), MatchKind::Surname, own));
                 }
             }

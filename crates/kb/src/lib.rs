@@ -98,7 +98,7 @@ pub use vocab::{InstitutionKind, RoleDef, SectorDef};
 use build::NameRef;
 use chrono::NaiveDate;
 use dictionary::Dictionary;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use titles::TitleRef;
 use warta_langdata::DataDir;
 
@@ -118,6 +118,7 @@ pub struct Kb {
     titles: Dictionary<TitleRef>,
     connectors: Vec<String>,
     former: Vec<String>,
+    common_words: HashSet<String>,
     surnames: HashMap<String, Vec<u32>>,
     holders: HashMap<(String, String), Vec<(u32, u32)>>,
     institutions: HashMap<(String, String), Vec<u32>>,
@@ -167,6 +168,7 @@ impl Kb {
             titles: Dictionary::new(),
             connectors: Vec::new(),
             former: Vec::new(),
+            common_words: HashSet::new(),
             surnames: HashMap::new(),
             holders: HashMap::new(),
             institutions: HashMap::new(),
@@ -385,8 +387,12 @@ impl Kb {
     /// The person a surname alone refers to, when that is unambiguous without an
     /// earlier full mention: among persons with this surname who allow it
     /// (`surname_alone`), the only one; or else the only one holding an office on
-    /// `date`. `None` when ambiguous or unknown — the linker then needs a full mention.
+    /// `date`. `None` when ambiguous or unknown, or when the surname is a common word
+    /// (`[names] common_words`: "Yang", "May") — the linker then needs a full mention.
     pub fn resolve_surname(&self, surname: &str, date: NaiveDate) -> Option<&Actor> {
+        if self.common_words.contains(&fold(surname)) {
+            return None;
+        }
         let persons: Vec<&Actor> = self
             .persons_with_surname(surname)
             .into_iter()

@@ -25,6 +25,8 @@ pub(crate) struct RawFile {
     #[serde(default)]
     pub titles: Option<RawTitleSettings>,
     #[serde(default)]
+    pub names: Option<RawNameSettings>,
+    #[serde(default)]
     pub country: Vec<RawActor>,
     #[serde(default)]
     pub organisation: Vec<RawActor>,
@@ -100,6 +102,13 @@ pub(crate) struct RawTitleSettings {
     pub connectors: Vec<String>,
     #[serde(default)]
     pub former: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawNameSettings {
+    #[serde(default)]
+    pub common_words: Vec<String>,
 }
 
 /// Any actor: which keys are allowed depends on the table (checked when building).

@@ -366,6 +366,20 @@ fn surnames_alone() {
     assert_eq!(one("Ma", "2023-02-04"), None);
     let lavrov = kb.get("sergey-lavrov").expect("Lavrov");
     assert!(kb.is_surname_of(lavrov, "Lavrov"));
+    // Surnames that are common words are never reported alone.
+    let text = "Yang Jiechi tiba. Yang terpenting adalah dialog. Sang Presiden hadir.";
+    let found: Vec<&str> = kb
+        .find_mentions(text)
+        .iter()
+        .map(|m| &text[m.start..m.end])
+        .collect();
+    assert_eq!(found, ["Yang Jiechi"]);
+    assert_eq!(one("Yang", "2022-03-19"), None);
+    let yang = kb.get("yang-jiechi").expect("Yang Jiechi");
+    assert!(
+        kb.is_surname_of(yang, "Yang"),
+        "still usable after a full mention"
+    );
     let wangs = kb.persons_with_surname("Wang");
     assert!(wangs.len() >= 3, "{wangs:?}");
 }
