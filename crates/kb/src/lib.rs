@@ -26,6 +26,8 @@
 //! * [`Kb::resolve_surname`] / [`Kb::persons_with_surname`] / [`Kb::is_surname_of`]:
 //!   "Lavrov" alone.
 //! * [`Kb::institution`]: "Kementerian Luar Negeri" + CHN → the Chinese foreign ministry.
+//! * [`Kb::coding_on`]: the country and sector an actor acts for on a date (Borrell in
+//!   2022: the EU, `IGO`), for the entity's `country` and `sector`.
 //!
 //! # Matching rules
 //!
@@ -132,6 +134,16 @@ pub struct Scan<'kb> {
     /// Role titles and institution names, in text order (they may contain a
     /// mention: the country in "Menlu Rusia").
     pub titles: Vec<TitleMention<'kb>>,
+}
+
+/// How an actor is coded in an event on a given date: the country and sector of the
+/// office it acts in (see [`Kb::coding_on`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Coding<'kb> {
+    /// ISO alpha-3, or `None` for an international organisation.
+    pub country: Option<&'kb str>,
+    /// PLOVER sector.
+    pub sector: Option<&'kb str>,
 }
 
 /// Sizes, for reports.
@@ -356,6 +368,41 @@ impl Kb {
                     _ => found,
                 }
             }
+        }
+    }
+
+    /// The country and sector an actor acts for on `date`, for an entity's `country`
+    /// and `sector`. A person is coded by the office held that day (non-acting first):
+    /// Josep Borrell in 2022 acts for the EU (no country, `IGO`), Kaja Kallas in 2023
+    /// for Estonia (`EST`, `GOV`); a person with no office that day, and any other
+    /// actor, by its own `country` and `sector`.
+    pub fn coding_on<'kb>(&'kb self, actor: &'kb Actor, date: NaiveDate) -> Coding<'kb> {
+        let own = Coding {
+            country: actor.country.as_deref(),
+            sector: actor.sector.as_deref(),
+        };
+        let mut held: Vec<&RoleHolding> = actor.roles_on(date).collect();
+        held.sort_by_key(|h| h.acting);
+        let Some(h) = held.first() else {
+            return own;
+        };
+        let Some(of) = self.get(&h.of) else {
+            return own;
+        };
+        let role_sector = self.role(&h.role).and_then(|r| r.sector.as_deref());
+        match (of.kind, &of.country) {
+            (ActorKind::Country, _) => Coding {
+                country: Some(of.id.as_str()),
+                sector: role_sector.or(own.sector),
+            },
+            (_, Some(c)) => Coding {
+                country: Some(c.as_str()),
+                sector: of.sector.as_deref().or(role_sector),
+            },
+            (_, None) => Coding {
+                country: None,
+                sector: of.sector.as_deref().or(own.sector),
+            },
         }
     }
 

@@ -310,3 +310,23 @@ fn unknown_keys_are_parse_errors() {
         other => panic!("expected a parse error, got {other:?}"),
     }
 }
+
+#[test]
+fn coding_follows_the_office_held() {
+    let kb = kb();
+    let borrell = kb.get("josep-borrell").expect("Borrell");
+    let c = kb.coding_on(borrell, day(2022, 1, 1));
+    assert_eq!((c.country, c.sector), (None, Some("IGO")));
+    let lavrov = kb.get("sergey-lavrov").expect("Lavrov");
+    let c = kb.coding_on(lavrov, day(2022, 1, 1));
+    assert_eq!((c.country, c.sector), (Some("RUS"), Some("GOV")));
+    let mfa = kb.get("RUS-MFA").expect("MFA");
+    let c = kb.coding_on(mfa, day(2022, 1, 1));
+    assert_eq!((c.country, c.sector), (Some("RUS"), Some("GOV")));
+}
+
+#[test]
+fn kb_can_be_shared_between_threads() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Kb>();
+}

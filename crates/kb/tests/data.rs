@@ -338,6 +338,19 @@ fn role_holders_directly() {
 }
 
 #[test]
+fn coding_follows_the_office_of_the_day() {
+    let kb = kb();
+    let kallas = kb.get("kaja-kallas").expect("Kallas");
+    let c = kb.coding_on(kallas, day("2023-06-01"));
+    assert_eq!((c.country, c.sector), (Some("EST"), Some("GOV")));
+    let c = kb.coding_on(kallas, day("2025-06-01"));
+    assert_eq!((c.country, c.sector), (None, Some("IGO")));
+    let pentagon = kb.lookup("Pentagon");
+    let mil = pentagon.iter().find(|c| c.actor.id == "USA").expect("USA");
+    assert_eq!(mil.sector, Some("MIL"));
+}
+
+#[test]
 fn surnames_alone() {
     let kb = kb();
     let one = |s: &str, d: &str| kb.resolve_surname(s, day(d)).map(|a| a.id.clone());
