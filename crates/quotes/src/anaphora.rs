@@ -229,7 +229,7 @@ pub(crate) fn resolve(
 ) -> Vec<Option<Res>> {
     events.sort_by_key(|(pos, _)| *pos);
     // Names that speak somewhere: a sentence-initial mention of them is salient.
-    let speaking: Vec<String> = events
+    let speaking: Vec<&str> = events
         .iter()
         .filter_map(|(_, e)| match e {
             Event::Quote {
@@ -239,7 +239,7 @@ pub(crate) fn resolve(
             | Event::Speaks(np) => np.name,
             _ => None,
         })
-        .flat_map(|(a, b)| (a..b).map(|k| ctx.doc.lower(k).to_string()))
+        .flat_map(|(a, b)| (a..b).map(|k| ctx.doc.lower(k)))
         .collect();
     let mut out: Vec<Option<Res>> = vec![None; n];
     let mut last_one: Option<Res> = None;
@@ -247,7 +247,7 @@ pub(crate) fn resolve(
     for (pos, e) in events {
         match e {
             Event::Named(o, person) => {
-                let mentioned = (o.a..o.b).any(|k| speaking.iter().any(|s| s == ctx.doc.lower(k)));
+                let mentioned = (o.a..o.b).any(|k| speaking.contains(&ctx.doc.lower(k)));
                 if o.initial && (mentioned || person || o.full) {
                     let r = ctx.doc.bytes(o.a, o.b);
                     let res = Res {

@@ -98,7 +98,7 @@ fn token_flags(doc: &Doc<'_>, lex: &Lexicon, i: usize, common: u32) -> u32 {
         return 0;
     }
     let w = doc.lower(i);
-    let mut f = lex.word_flags(w);
+    let (mut f, langs) = lex.word_entry(w);
     if f == 0
         && let Some(stem) = w.strip_suffix("'s")
     {
@@ -107,13 +107,13 @@ fn token_flags(doc: &Doc<'_>, lex: &Lexicon, i: usize, common: u32) -> u32 {
     // An acronym ("AS", "WHO") is not the function word it spells ("as", "who"):
     // keep only what phrase tables can confirm case-sensitively or as names.
     let raw = doc.raw(i);
-    if raw.chars().count() >= 2 && raw.chars().all(|c| c.is_uppercase() || c == '.') {
+    if raw.chars().nth(1).is_some() && raw.chars().all(|c| c.is_uppercase() || c == '.') {
         f &= bit::PHRASE_HEADS;
     }
     if f & bit::AFTER == 0 && lex.clitic_cue(w).is_some() {
         f |= bit::CLITIC_CUE;
     }
-    if common != 0 && lex.common.get(w).is_some_and(|&m| m & common != 0) {
+    if langs & common != 0 {
         f |= bit::COMMON;
     }
     f

@@ -54,6 +54,7 @@ pub(crate) struct Cand {
 pub(crate) fn find(
     quotes: &Quotes,
     text: &str,
+    idx: &CharIndex,
     paras: &[Range<usize>],
     lang: &str,
     persons: &[Range<usize>],
@@ -105,13 +106,12 @@ pub(crate) fn find(
     }
     let speakers = resolve(&ctx, &names, events, cands.len());
 
-    let idx = CharIndex::new(text);
     let vias = attach_channels(&ctx, &cands, &hits, &hit_tokens);
     cands
         .iter()
         .zip(speakers)
         .zip(vias)
-        .map(|((c, s), via)| build(&ctx, &idx, quotes, c, s, via))
+        .map(|((c, s), via)| build(&ctx, idx, quotes, c, s, via))
         .collect()
 }
 
@@ -228,7 +228,9 @@ fn renumber(cands: &mut [Cand]) {
 
 /// Does the attribution sentence say the speaker asked not to be named?
 fn anonymity(ctx: &Ctx<'_, '_>, c: &Cand) -> bool {
-    if ctx.lex.anonymity.is_empty() {
+    // Only an unnamed speaker can be made anonymous by it.
+    let unnamed = matches!(c.who, Some(Who::Np(np)) if np.name.is_none());
+    if ctx.lex.anonymity.is_empty() || !unnamed {
         return false;
     }
     let (a, _) = ctx.sents.span(c.sents.0);

@@ -236,8 +236,9 @@ pub(crate) struct Lexicon {
     pub relay_patterns: Vec<(String, String)>,
     /// Printed wire/outlet form → canonical name.
     pub names: NameTable,
-    /// Lower-cased word → [`bit`] flags.
-    pub flags: FxMap<String, u32>,
+    /// Lower-cased word → its [`bit`] flags and its `common` language bits, so one
+    /// lookup per word tells everything.
+    pub flags: FxMap<String, (u32, u32)>,
 }
 
 /// Printed agency and outlet names and their canonical forms, from `metadata.toml`.
@@ -417,10 +418,10 @@ impl Lexicon {
 
     /// Fill [`Lexicon::flags`] from every list and phrase table.
     fn build_flags(&mut self) {
-        let mut flags: FxMap<String, u32> = FxMap::default();
+        let mut flags: FxMap<String, (u32, u32)> = FxMap::default();
         let mut set = |words: &FxSet<String>, b: u32| {
             for w in words {
-                *flags.entry(w.clone()).or_default() |= b;
+                flags.entry(w.clone()).or_default().0 |= b;
             }
         };
         set(&self.after, bit::AFTER);
@@ -441,7 +442,7 @@ impl Lexicon {
         set(&self.plural_nouns, bit::PLURAL_NOUN);
         let mut heads = |first: Vec<String>, b: u32| {
             for w in first {
-                *flags.entry(w).or_default() |= b;
+                flags.entry(w).or_default().0 |= b;
             }
         };
         heads(self.roles.first_words(), bit::H_ROLE);
@@ -455,12 +456,20 @@ impl Lexicon {
         heads(self.adverbs.last_words(), bit::E_ADVERB);
         heads(self.conjunctions.first_words(), bit::H_CONJ);
         heads(self.not_clause.first_words(), bit::H_NOT_CLAUSE);
+        for (w, mask) in &self.common {
+            flags.entry(w.clone()).or_default().1 |= mask;
+        }
         self.flags = flags;
+    }
+
+    /// Flags and common-language bits of a lower-cased word ((0, 0) when unknown).
+    pub fn word_entry(&self, word: &str) -> (u32, u32) {
+        self.flags.get(word).copied().unwrap_or((0, 0))
     }
 
     /// Flags of a lower-cased word (0 when unknown).
     pub fn word_flags(&self, word: &str) -> u32 {
-        self.flags.get(word).copied().unwrap_or(0)
+        self.flags.get(word).map_or(0, |e| e.0)
     }
 
     fn role_id(&mut self, role: &str, path: &str) -> Result<RoleId, QuoteError> {

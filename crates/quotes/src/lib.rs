@@ -115,15 +115,15 @@ impl Quotes {
     /// `article.entities` when the entity stage has filled them.
     pub fn find(&self, article: &Article) -> Vec<Quote> {
         let text = &article.text;
-        let paras = byte_paragraphs(text, &article.paragraphs);
         let idx = CharIndex::new(text);
+        let paras = byte_paragraphs(text, &idx, &article.paragraphs);
         let persons: Vec<Range<usize>> = article
             .entities
             .iter()
             .filter(|e| e.label == "PER")
             .filter_map(|e| idx.byte_range(Span::new(e.start, e.end)))
             .collect();
-        let mut quotes = find::find(self, text, &paras, article.lang.code(), &persons);
+        let mut quotes = find::find(self, text, &idx, &paras, article.lang.code(), &persons);
         link_speakers(&mut quotes, &article.entities);
         quotes
     }
@@ -131,18 +131,18 @@ impl Quotes {
     /// The quotations of a text with its paragraph spans (chars); with no (or
     /// invalid) spans, paragraphs are the text's blank-line separated blocks.
     pub fn find_text(&self, text: &str, paragraphs: &[Span], lang: Lang) -> Vec<Quote> {
-        let paras = byte_paragraphs(text, paragraphs);
-        find::find(self, text, &paras, lang.code(), &[])
+        let idx = CharIndex::new(text);
+        let paras = byte_paragraphs(text, &idx, paragraphs);
+        find::find(self, text, &idx, &paras, lang.code(), &[])
     }
 }
 
 /// Paragraph char spans as byte ranges, or the blank-line blocks of the text when the
 /// spans are missing, overlapping or out of range.
-fn byte_paragraphs(text: &str, spans: &[Span]) -> Vec<Range<usize>> {
+fn byte_paragraphs(text: &str, idx: &CharIndex, spans: &[Span]) -> Vec<Range<usize>> {
     if spans.is_empty() {
         return token::split_paragraphs(text);
     }
-    let idx = CharIndex::new(text);
     let mut out = Vec::with_capacity(spans.len());
     let mut prev_end = 0;
     for s in spans {

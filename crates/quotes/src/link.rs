@@ -90,6 +90,8 @@ mod tests {
             country: Some(country.to_string()),
             sector: Some("GOV".to_string()),
             confidence: 0.9,
+            role: None,
+            how: None,
         }
     }
 

@@ -57,6 +57,16 @@ pub(crate) fn is_mark(c: char) -> bool {
     )
 }
 
+/// The char starting at byte `i` of `s` (an ASCII byte without decoding).
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => s.get(i..)?.chars().next(),
+        None => None,
+    }
+}
+
 /// Chars kept inside a word when a letter or digit follows.
 fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | 'ʼ' | '.' | '‐' | '‑')
@@ -79,37 +89,38 @@ impl<'t> Doc<'t> {
     }
 
     fn tokenise(&mut self, s: &str, base: usize, para: u32) {
-        let mut it = s.char_indices().peekable();
-        while let Some((i, c)) = it.next() {
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < s.len() {
+            let Some(c) = char_at(s, i) else { break };
+            let clen = c.len_utf8();
             if c.is_whitespace() {
+                i += clen;
                 continue;
             }
-            let start = base + i;
-            let mut end = start + c.len_utf8();
+            let start = i;
+            let mut end = i + clen;
             let kind = if c.is_alphanumeric() {
-                while let Some(&(j, d)) = it.peek() {
-                    let after = s[j + d.len_utf8()..].chars().next();
-                    if d.is_alphanumeric()
-                        || (is_joiner(d) && after.is_some_and(char::is_alphanumeric))
-                    {
-                        it.next();
-                        end = base + j + d.len_utf8();
+                while end < s.len() {
+                    let Some(d) = char_at(s, end) else { break };
+                    let dlen = d.len_utf8();
+                    if d.is_alphanumeric() {
+                        end += dlen;
+                    } else if is_joiner(d) && char_at(s, end + dlen).is_some_and(char::is_alphanumeric) {
+                        end += dlen;
                     } else {
                         break;
                     }
                 }
                 // "U.S." keeps its final dot: a dotted run of short letter groups.
-                let word = &s[start - base..end - base];
-                if word.contains('.')
+                let word = &s[start..end];
+                if bytes.get(end) == Some(&b'.')
+                    && word.contains('.')
                     && word.split('.').all(|g| {
-                        !g.is_empty()
-                            && g.chars().count() <= 2
-                            && g.chars().all(char::is_alphabetic)
+                        !g.is_empty() && g.chars().count() <= 2 && g.chars().all(char::is_alphabetic)
                     })
-                    && let Some(&(j, '.')) = it.peek()
                 {
-                    it.next();
-                    end = base + j + 1;
+                    end += 1;
                 }
                 Kind::Word
             } else if is_mark(c) {
@@ -118,26 +129,31 @@ impl<'t> Doc<'t> {
                 Kind::Punct
             };
             let lo = self.lower.len() as u32;
-            let raw = &s[start - base..end - base];
+            let raw = &s[start..end];
             if kind == Kind::Word {
-                for ch in raw.chars() {
-                    match ch {
-                        '’' | 'ʼ' => self.lower.push('\''),
-                        _ => self.lower.extend(ch.to_lowercase()),
+                if raw.is_ascii() {
+                    self.lower.extend(raw.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                } else {
+                    for ch in raw.chars() {
+                        match ch {
+                            '’' | 'ʼ' => self.lower.push('\''),
+                            _ => self.lower.extend(ch.to_lowercase()),
+                        }
                     }
                 }
             } else {
                 self.lower.push_str(raw);
             }
             self.tokens.push(Token {
-                start,
-                end,
+                start: base + start,
+                end: base + end,
                 kind,
                 para,
                 lo,
                 hi: self.lower.len() as u32,
                 cap: c.is_uppercase(),
             });
+            i = end;
         }
     }
 
