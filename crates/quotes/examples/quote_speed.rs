@@ -100,7 +100,11 @@ fn seeds(data: &DataDir) -> Result<Vec<Article>, Box<dyn std::error::Error>> {
 fn from_cases() -> Result<Vec<Article>, Box<dyn std::error::Error>> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
     let mut out = Vec::new();
-    for (file, lang) in [("id.txt", Lang::Id), ("en.txt", Lang::En), ("ms.txt", Lang::Ms)] {
+    for (file, lang) in [
+        ("id.txt", Lang::Id),
+        ("en.txt", Lang::En),
+        ("ms.txt", Lang::Ms),
+    ] {
         let text = std::fs::read_to_string(dir.join(file))?;
         let paras: Vec<&str> = text.lines().filter_map(|l| l.strip_prefix("> ")).collect();
         for chunk in paras.chunks(28) {

@@ -104,20 +104,22 @@ impl<'t> Doc<'t> {
                 while end < s.len() {
                     let Some(d) = char_at(s, end) else { break };
                     let dlen = d.len_utf8();
-                    if d.is_alphanumeric() {
-                        end += dlen;
-                    } else if is_joiner(d) && char_at(s, end + dlen).is_some_and(char::is_alphanumeric) {
-                        end += dlen;
-                    } else {
+                    let joins = d.is_alphanumeric()
+                        || (is_joiner(d)
+                            && char_at(s, end + dlen).is_some_and(char::is_alphanumeric));
+                    if !joins {
                         break;
                     }
+                    end += dlen;
                 }
                 // "U.S." keeps its final dot: a dotted run of short letter groups.
                 let word = &s[start..end];
                 if bytes.get(end) == Some(&b'.')
                     && word.contains('.')
                     && word.split('.').all(|g| {
-                        !g.is_empty() && g.chars().count() <= 2 && g.chars().all(char::is_alphabetic)
+                        !g.is_empty()
+                            && g.chars().count() <= 2
+                            && g.chars().all(char::is_alphabetic)
                     })
                 {
                     end += 1;
@@ -132,7 +134,8 @@ impl<'t> Doc<'t> {
             let raw = &s[start..end];
             if kind == Kind::Word {
                 if raw.is_ascii() {
-                    self.lower.extend(raw.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                    self.lower
+                        .extend(raw.bytes().map(|b| char::from(b.to_ascii_lowercase())));
                 } else {
                     for ch in raw.chars() {
                         match ch {
