@@ -19,7 +19,7 @@
 use crate::ctx::Ctx;
 use crate::cues::Who;
 use crate::lexicon::{CountryId, RoleId, bit};
-use crate::speaker::{Class, Np, classify};
+use crate::speaker::{Class, Np, classify, np_forward};
 use warta_model::SpeakerKind;
 
 /// A resolved speaker, in byte offsets.
@@ -50,10 +50,14 @@ pub(crate) struct NameOcc {
     /// Tokens `[a, b)`.
     pub a: usize,
     pub b: usize,
-    /// It starts its sentence (after conjunctions).
-    pub initial: bool,
-    /// Two or more name words, none a reduplicated common noun: a person's full name
-    /// rather than a lone city or a capitalised plural ("Negara-negara Barat").
+}
+
+/// The subject phrase starting a sentence, when it names someone.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Subject {
+    pub np: Np,
+    /// Its name has two or more words, none a reduplicated common noun: a person's
+    /// full name rather than a lone city or a capitalised plural ("Negara-negara").
     pub full: bool,
 }
 
@@ -69,6 +73,9 @@ struct Profile {
 #[derive(Debug, Default)]
 pub(crate) struct Names {
     pub occs: Vec<NameOcc>,
+    /// Sentence-initial subjects that name a person ("Wakil Presiden Gibran
+    /// Rakabuming Raka meninjau …").
+    pub subjects: Vec<Subject>,
     profiles: Vec<Profile>,
 }
 
@@ -81,6 +88,15 @@ impl Names {
             let mut init = a;
             while let Some((n, ())) = ctx.lex.conjunctions.at(doc, init) {
                 init += n;
+            }
+            if let Some(np) = np_forward(ctx, init, b, true)
+                && let Some((na, nb)) = np.name
+                && np.personal()
+                && !np.plural
+            {
+                let full = nb - na >= 2
+                    && (na..nb).all(|k| doc.lower(k).split_once('-').is_none_or(|(x, y)| x != y));
+                names.subjects.push(Subject { np, full });
             }
             let mut roles: Vec<RoleId> = Vec::new();
             let mut countries: Vec<CountryId> = Vec::new();
@@ -106,16 +122,7 @@ impl Names {
                         while e < b && matches!(classify(ctx, e), (Class::Name, 1)) {
                             e += 1;
                         }
-                        let full = e - j >= 2
-                            && (j..e).all(|k| {
-                                ctx.doc.lower(k).split_once('-').is_none_or(|(x, y)| x != y)
-                            });
-                        names.occs.push(NameOcc {
-                            a: j,
-                            b: e,
-                            initial: j == init,
-                            full,
-                        });
+                        names.occs.push(NameOcc { a: j, b: e });
                         if !roles.is_empty() || !countries.is_empty() {
                             names.add_profile(ctx, j, e, &roles, &countries);
                         }
@@ -215,8 +222,9 @@ pub(crate) enum Event {
     },
     /// A speech verb whose subject is someone (no quotation of its own).
     Speaks(Np),
-    /// A name at the start of a sentence; `person`: the entity stage labelled it PER.
-    Named(NameOcc, bool),
+    /// A person named at the start of a sentence; `person`: the entity stage
+    /// labelled it PER.
+    Named(Subject, bool),
 }
 
 /// Resolve the speakers of `n` quotations from `events` (each with its token
@@ -246,24 +254,13 @@ pub(crate) fn resolve(
     let mut last_group: Option<Res> = None;
     for (pos, e) in events {
         match e {
-            Event::Named(o, person) => {
-                let mentioned = (o.a..o.b).any(|k| speaking.contains(&ctx.doc.lower(k)));
-                if o.initial && (mentioned || person || o.full) {
-                    let r = ctx.doc.bytes(o.a, o.b);
-                    let res = Res {
-                        span: (r.start, r.end),
-                        kind: SpeakerKind::Name,
-                        anonymous: false,
-                        plural: false,
-                        role: None,
-                        country: None,
-                        anaphor: None,
-                        refers_to: None,
-                        personal: true,
-                        name: Some((r.start, r.end)),
-                        pos,
-                    };
-                    last_one = Some(res);
+            Event::Named(subj, person) => {
+                let mentioned = subj
+                    .np
+                    .name
+                    .is_some_and(|(a, b)| (a..b).any(|k| speaking.contains(&ctx.doc.lower(k))));
+                if mentioned || person || subj.full {
+                    last_one = Some(from_np(ctx, names, subj.np, pos, false, None));
                 }
             }
             Event::Speaks(np) => {

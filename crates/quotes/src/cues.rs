@@ -130,9 +130,19 @@ pub(crate) fn post(ctx: &Ctx<'_, '_>, j0: usize, limit: usize) -> Option<Attr> {
         });
     }
     // Inverted: “…,” X said / “…,” Lavrov menambahkan.
-    let np = np_forward(ctx, j, limit, false)?;
+    let mut np = np_forward(ctx, j, limit, false)?;
     if np.b - np.a > 8 {
         return None;
+    }
+    // "economists at Goldman Sachs wrote": a short place or organisation after the
+    // speaker, before the verb, belongs to the speaker.
+    if ctx.f(np.b) & bit::ADJUNCT != 0
+        && let Some(pp) = np_forward(ctx, np.b + 1, limit, false)
+        && pp.name.is_some()
+        && pp.b - np.a <= 10
+        && ctx.f(pp.b) & (bit::AFTER | bit::BEFORE) != 0
+    {
+        np.b = pp.b;
     }
     let mut k = np.b;
     while k < limit && ctx.f(k) & bit::H_ADVERB != 0 {

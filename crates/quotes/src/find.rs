@@ -99,10 +99,11 @@ pub(crate) fn find(
             events.push((f.verb.0, Event::Speaks(np)));
         }
     }
-    for o in names.occs.iter().filter(|o| o.initial) {
-        let r = ctx.doc.bytes(o.a, o.b);
+    for subj in &names.subjects {
+        let (a, b) = subj.np.name.unwrap_or((subj.np.a, subj.np.b));
+        let r = ctx.doc.bytes(a, b);
         let person = persons.iter().any(|p| p.start < r.end && r.start < p.end);
-        events.push((o.a, Event::Named(*o, person)));
+        events.push((subj.np.a, Event::Named(*subj, person)));
     }
     let speakers = resolve(&ctx, &names, events, cands.len());
 
@@ -183,6 +184,10 @@ fn direct(ctx: &Ctx<'_, '_>, frames: &mut [Frame]) -> Vec<Cand> {
         {
             cand.who = Some(a.who);
             cand.cue = Some(a.cue);
+            // "“…,” X said, according to Reuters": that "said" reports nothing else.
+            for f in frames.iter_mut().filter(|f| f.verb.0 == a.cue.0) {
+                f.used = true;
+            }
             cand.sents.1 = ctx.sents.of(a.end.saturating_sub(1)).max(s_close);
         } else if let Some(k) = frame.filter(|_| attached || words >= ctx.min_words) {
             let (who, cue) = take_frame(k, frames);

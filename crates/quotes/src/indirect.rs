@@ -71,10 +71,10 @@ fn postposed(
             continue;
         };
         let rest_words = doc.words_in(attr.end, b);
+        let channel_follows = hit_tokens.iter().any(|&t| t >= attr.cue.0 && t <= attr.end);
         let rest_ok = if attr.inverted {
             rest_words == 0
-                || (rest_words <= 6
-                    && (ctx.f(attr.end) & bit::ADJUNCT != 0 || hit_tokens.contains(&attr.end)))
+                || (rest_words <= 6 && (ctx.f(attr.end) & bit::ADJUNCT != 0 || channel_follows))
         } else {
             rest_words <= 12 && (attr.end..b).all(|t| ctx.f(t) & bit::CUE == 0)
         };
@@ -121,6 +121,9 @@ fn postposed(
 fn clause_end(ctx: &Ctx<'_, '_>, c: usize, b: usize, hit_tokens: &[usize]) -> usize {
     let doc = &ctx.doc;
     let mut e = b;
+    if hit_tokens.contains(&c) {
+        return c; // the "clause" is a channel phrase: "…, according to Reuters"
+    }
     if let Some(&t) = hit_tokens
         .iter()
         .find(|&&t| t > c + 1 && t < e && doc.is_punct(t - 1, ','))

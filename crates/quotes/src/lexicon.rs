@@ -84,6 +84,8 @@ struct GrammarSection {
     relative: Vec<String>,
     #[serde(default)]
     abbreviations: Vec<String>,
+    #[serde(default)]
+    verb_prefixes: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -207,6 +209,8 @@ pub(crate) struct Lexicon {
     pub not_clause: PhraseSet<()>,
     pub relative: FxSet<String>,
     pub abbreviations: FxSet<String>,
+    /// Prefixes of verbs ("me", "ber"): such a lower-case word is not a modifier.
+    pub verb_prefixes: Vec<String>,
     pub indefinite: PhraseSet<()>,
     pub plural: PhraseSet<()>,
     pub definite: FxSet<String>,
@@ -357,6 +361,12 @@ impl Lexicon {
         phrases(&mut self.not_clause, &g.not_clause);
         extend(&mut self.relative, &g.relative);
         extend(&mut self.abbreviations, &g.abbreviations);
+        for p in &g.verb_prefixes {
+            let p = p.trim().to_lowercase();
+            if !p.is_empty() && !self.verb_prefixes.contains(&p) {
+                self.verb_prefixes.push(p);
+            }
+        }
         let s = f.speakers;
         phrases(&mut self.indefinite, &s.indefinite);
         phrases(&mut self.plural, &s.plural);

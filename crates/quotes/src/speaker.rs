@@ -264,9 +264,10 @@ pub(crate) fn np_forward(
                 j += n;
                 continue; // tentative: committed only if a noun follows
             }
-            // A lower-case word right before a role modifies it ("opposition leader",
-            // "mantan menteri").
-            Class::Lower if matches!(classify(ctx, j + 1).0, Class::Role { .. }) => {
+            // Lower-case words right before a role modify it ("opposition leader",
+            // "foreign policy chief"); after a role, they describe it when a name follows
+            // ("pengamat hubungan internasional Universitas Indonesia Hikmahanto Juwana").
+            Class::Lower if np.name.is_none() && lower_run_ok(ctx, j, limit, np.role.is_some()) => {
                 run_start = None;
             }
             _ => break,
@@ -290,6 +291,36 @@ pub(crate) fn np_forward(
         np.name = None;
     }
     np.valid().then_some(np)
+}
+
+/// May the lower-case word at `j` stay inside a speaker phrase? When it and up to two
+/// more lower-case words are followed by a role; or, `after_role`, by a capitalised
+/// name (up to four words). A word shaped like a verb ("bertemu", `verb_prefixes`)
+/// never does.
+fn lower_run_ok(ctx: &Ctx<'_, '_>, j: usize, limit: usize, after_role: bool) -> bool {
+    let max = if after_role { 4 } else { 3 };
+    let verbal = |k: usize| {
+        let w = ctx.doc.lower(k);
+        w.chars().count() >= 5
+            && ctx
+                .lex
+                .verb_prefixes
+                .iter()
+                .any(|p| w.starts_with(p.as_str()))
+    };
+    if verbal(j) {
+        return false;
+    }
+    let mut k = j + 1;
+    while k < limit && k - j <= max {
+        match classify(ctx, k).0 {
+            Class::Lower if !verbal(k) => k += 1,
+            Class::Role { .. } => return true,
+            Class::Name | Class::Institution | Class::Country(_) => return after_role,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Read the subject of a verb at token `v`, backwards, within the sentence starting

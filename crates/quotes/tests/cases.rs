@@ -1,5 +1,7 @@
 //! Hand-written attribution cases (`tests/cases/{id,en,ms}.txt`, format in `id.txt`),
 //! scored: precision and recall of speaker attribution, and every mismatch listed.
+//! `tests/heldout/` holds cases written after the finder was frozen and never tuned
+//! on: their figures are reported, with a looser bar.
 //!
 //! `cargo test -p warta-quotes --test cases -- --nocapture` prints the figures.
 
@@ -132,10 +134,8 @@ fn flag_problems(q: &Quote, g: &Gold) -> Vec<String> {
     out
 }
 
-fn score(file: &str, lang: Lang) -> Score {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/cases")
-        .join(file);
+fn score(dir: &str, file: &str, lang: Lang) -> Score {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir).join(file);
     let text = std::fs::read_to_string(&path).expect("case file");
     let mut sc = Score::default();
     for case in parse(&text) {
@@ -217,22 +217,19 @@ fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 1.0 } else { a as f64 / b as f64 }
 }
 
-#[test]
-fn attribution_cases() {
+/// Score a set of files; print the figures and mismatches; return (precision,
+/// recall, mismatches).
+fn report(dir: &str, files: &[(&str, Lang, usize)]) -> (f64, f64, usize) {
     let mut all_failures = Vec::new();
     let mut totals = (0, 0, 0);
-    for (file, lang, min_cases) in [
-        ("id.txt", Lang::Id, 40),
-        ("en.txt", Lang::En, 20),
-        ("ms.txt", Lang::Ms, 3),
-    ] {
-        let sc = score(file, lang);
+    for &(file, lang, min_cases) in files {
+        let sc = score(dir, file, lang);
         assert!(sc.cases >= min_cases, "{file}: {} cases", sc.cases);
         let p = ratio(sc.right_speakers, sc.found_speakers);
         let r = ratio(sc.right_speakers, sc.gold_speakers);
         println!(
-            "{file}: {} cases, {} quotations expected, {} found, {} matched; speaker attribution \
-             precision {:.3} ({}/{}) recall {:.3} ({}/{}); cue {}/{}, via {}/{}",
+            "{dir}/{file}: {} cases, {} quotations expected, {} found, {} matched; speaker \
+             attribution precision {:.3} ({}/{}) recall {:.3} ({}/{}); cue {}/{}, via {}/{}",
             sc.cases,
             sc.gold_quotes,
             sc.found_quotes,
@@ -255,14 +252,32 @@ fn attribution_cases() {
     }
     let p = ratio(totals.0, totals.1);
     let r = ratio(totals.0, totals.2);
-    println!("all: speaker attribution precision {p:.3} recall {r:.3}");
+    println!("{dir}: speaker attribution precision {p:.3} recall {r:.3}");
     for f in &all_failures {
         println!("  MISMATCH {f}");
     }
-    assert!(p >= 0.95 && r >= 0.95, "precision {p:.3} recall {r:.3}");
-    assert!(
-        all_failures.is_empty(),
-        "{} mismatches (see above)",
-        all_failures.len()
+    (p, r, all_failures.len())
+}
+
+#[test]
+fn attribution_cases() {
+    let (p, r, failures) = report(
+        "tests/cases",
+        &[
+            ("id.txt", Lang::Id, 40),
+            ("en.txt", Lang::En, 20),
+            ("ms.txt", Lang::Ms, 3),
+        ],
     );
+    assert!(p >= 0.95 && r >= 0.95, "precision {p:.3} recall {r:.3}");
+    assert_eq!(failures, 0, "mismatches (see above)");
+}
+
+#[test]
+fn heldout_cases() {
+    let (p, r, _) = report(
+        "tests/heldout",
+        &[("id.txt", Lang::Id, 20), ("en.txt", Lang::En, 10)],
+    );
+    assert!(p >= 0.7 && r >= 0.6, "precision {p:.3} recall {r:.3}");
 }
