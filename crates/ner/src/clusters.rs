@@ -154,7 +154,7 @@ impl ClusterMap {
 pub fn parse_file(text: &str, path_name: &str) -> Result<Vec<ClusterEntry>, NerError> {
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
-        if line.starts_with('#') || line.trim().is_empty() {
+        if (line.starts_with('#') && !line.contains('\t')) || line.trim().is_empty() {
             continue;
         }
         let cols: Vec<&str> = line.split('\t').collect();

@@ -95,11 +95,17 @@ impl<R: BufRead> ConllReader<R> {
                 }
                 return Ok(true);
             }
-            let last = cols.last().unwrap_or("");
+            let last = cols.next_back().unwrap_or("");
             out.tokens.push(first.to_string());
             out.tags.push(last.to_string());
         }
         Ok(!out.tokens.is_empty())
+    }
+
+    /// The underlying reader (e.g. to see whether a `BufReader` has input left
+    /// before blocking, so a streaming caller can flush its output first).
+    pub fn get_ref(&self) -> &R {
+        &self.input
     }
 
     /// Read every remaining sentence.

@@ -47,8 +47,13 @@ pub mod groups {
     pub const WIDE: u32 = 1 << 6;
     /// Conjunctions of a neighbour word with the token's shape.
     pub const CONJUNCTIONS: u32 = 1 << 7;
+    /// Runs of capitalised tokens: length, position, first/last word and the
+    /// words around the run (reaches the cue word of a long organisation name).
+    pub const RUNS: u32 = 1 << 8;
+    /// The token without surrounding punctuation (`(MK)` → `mk`).
+    pub const STRIPPED: u32 = 1 << 9;
     /// Everything.
-    pub const ALL: u32 = 0xff;
+    pub const ALL: u32 = 0x3ff;
 }
 
 /// The lists and clusters features are computed from; part of a model.
@@ -62,6 +67,9 @@ pub struct Resources {
     pub class_names: Vec<String>,
     /// Enabled [`groups`].
     pub groups: u32,
+    /// Phrase class of name connectors ("dan", "of", "bin") that may join a run
+    /// of capitalised tokens; `None` when the lists have none.
+    pub connector_class: Option<u8>,
 }
 
 /// What is known about one token, computed once per sentence.
@@ -77,6 +85,9 @@ pub struct TokenInfo {
     flags: u8,
     len: u8,
     word: WordInfo,
+    stripped: u64,
+    caplike: bool,
+    connector: bool,
 }
 
 const INIT_CAP: u8 = 1;
@@ -95,6 +106,8 @@ pub struct Scratch {
     lower_hashes: Vec<u64>,
     hits: Vec<Hit>,
     hit_offsets: Vec<u32>,
+    /// Per token: (first, last) of the capitalised run it is in, or (i, i).
+    runs: Vec<(u32, u32)>,
     matcher: MatchScratch,
     buf: String,
     /// Feature keys of all tokens, token `i` at `keys[offsets[i]..offsets[i+1]]`.
@@ -267,6 +280,21 @@ impl Resources {
             WordInfo::default()
         };
         let (shape, short) = shape_hashes(token);
+        let caplike = token
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(char::is_uppercase);
+        let connector = self
+            .connector_class
+            .is_some_and(|c| self.phrases.contains_single(c, lower));
+        let mut stripped = 0;
+        if self.groups & groups::STRIPPED != 0 {
+            let t = token.trim_matches(|c: char| !c.is_alphanumeric());
+            if !t.is_empty() && t.len() != token.len() {
+                phrases::lower(t, buf);
+                stripped = hash::str(buf);
+            }
+        }
         TokenInfo {
             raw,
             lower,
@@ -278,6 +306,9 @@ impl Resources {
             flags,
             len: n.min(255) as u8,
             word,
+            stripped,
+            caplike,
+            connector,
         }
     }
 
@@ -300,6 +331,32 @@ impl Resources {
                 &mut s.hits,
                 &mut s.hit_offsets,
             );
+        }
+        s.runs.clear();
+        let mut i = 0;
+        while i < n {
+            if !s.info[i].caplike {
+                s.runs.push((i as u32, i as u32));
+                i += 1;
+                continue;
+            }
+            // Extend over capitalised tokens and connectors between them.
+            let mut end = i;
+            let mut j = i + 1;
+            while j < n {
+                if s.info[j].caplike {
+                    end = j;
+                    j += 1;
+                } else if s.info[j].connector && j + 1 < n && s.info[j + 1].caplike {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            for _ in i..=end {
+                s.runs.push((i as u32, end as u32));
+            }
+            i = end + 1;
         }
         s.keys.clear();
         s.offsets.clear();
@@ -370,6 +427,39 @@ impl Resources {
             if g & groups::WIDE != 0 {
                 k.push(feat(34, short_at(-2)));
                 k.push(feat(35, short_at(2)));
+            }
+        }
+        if g & groups::STRIPPED != 0 && t.stripped != 0 {
+            k.push(feat(15, t.stripped));
+        }
+        if g & groups::RUNS != 0 && t.caplike {
+            let (a, b) = s.runs[i];
+            let (a, b) = (a as usize, b as usize);
+            let len = (b - a + 1).min(6) as u64;
+            let pos = match (i == a, i == b) {
+                (true, true) => 3,
+                (true, false) => 0,
+                (false, true) => 2,
+                (false, false) => 1,
+            };
+            k.push(feat(90, len << 4 | pos));
+            if i != a {
+                k.push(feat(91, info[a].lower));
+                k.push(feat(95, if a > 0 { info[a - 1].lower } else { BOS }));
+            }
+            if i != b {
+                k.push(feat(92, info[b].lower));
+                k.push(feat(96, if b + 1 < n { info[b + 1].lower } else { EOS }));
+            }
+            if use_phrases {
+                for (j, tmpl) in [(a, 93u32), (b, 94)] {
+                    if j == i {
+                        continue;
+                    }
+                    for h in &s.hits[s.hit_offsets[j] as usize..s.hit_offsets[j + 1] as usize] {
+                        k.push(feat(tmpl, u64::from(h.class) << 8 | h.part as u64));
+                    }
+                }
             }
         }
         if g & groups::CONJUNCTIONS != 0 {

@@ -41,13 +41,14 @@ pub fn class(name: &str) -> Option<u8> {
 }
 
 /// Cue-word lists under the data folder and their classes.
-pub const CUE_FILES: [(&str, &str); 6] = [
+pub const CUE_FILES: [(&str, &str); 7] = [
     ("lang/id/ner-titles.txt", "title"),
     ("lang/id/ner-org-cues.txt", "org_cue"),
     ("lang/id/ner-loc-cues.txt", "loc_cue"),
     ("lang/id/ner-loc-preps.txt", "loc_prep"),
     ("lang/id/ner-person-cues.txt", "per_cue"),
     ("lang/id/ner-gazetteer-places.txt", "place"),
+    ("lang/id/ner-connectors.txt", "connector"),
 ];
 
 /// Shared-data files (relative to the Indonesian data root) used as gazetteers.

@@ -29,6 +29,7 @@
 pub mod clusters;
 pub mod conll;
 pub mod corpus;
+mod crf;
 mod error;
 pub mod features;
 pub mod hash;
@@ -36,6 +37,7 @@ pub mod label;
 pub mod lexicon;
 pub mod model;
 pub mod phrases;
+pub mod recipe;
 pub mod score;
 mod tagger;
 pub mod train;

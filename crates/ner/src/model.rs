@@ -354,6 +354,10 @@ impl ModelData {
             resources: Resources {
                 clusters: ClusterMap::from_pairs(words),
                 phrases,
+                connector_class: class_names
+                    .iter()
+                    .position(|c| c == "connector")
+                    .map(|i| i as u8),
                 class_names,
                 groups,
             },
@@ -533,6 +537,7 @@ mod tests {
                 phrases,
                 class_names: vec!["title".into()],
                 groups: 0xff,
+                connector_class: None,
             },
             blocks: vec![Block {
                 domain: 0,

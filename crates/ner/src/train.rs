@@ -15,6 +15,8 @@
 //! input gives a byte-identical model file.
 
 use crate::corpus::{Domain, Sentence};
+use crate::crf;
+pub use crate::crf::CrfOptions;
 use crate::error::NerError;
 use crate::features::{Resources, Scratch};
 use crate::hash::{self, IdMap, SplitMix};
@@ -39,18 +41,33 @@ pub struct TrainOptions {
     pub prune: f32,
     /// How weights are stored.
     pub encoding: WeightEncoding,
+    /// Perceptrons trained on different shuffles and averaged.
+    pub ensemble: usize,
+    /// The learning algorithm.
+    pub algorithm: Algorithm,
+}
+
+/// How weights are learned.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Algorithm {
+    /// Averaged structured perceptron (`epochs`, `ensemble` apply).
+    Perceptron,
+    /// CRF by L-BFGS.
+    Crf(CrfOptions),
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
-            epochs: 12,
+            epochs: 30,
             scheme: Scheme::Bioes,
             min_count: 1,
             seed: 0x5741_5254_414E_4552,
             domain_blocks: true,
             prune: 1e-3,
             encoding: WeightEncoding::I16,
+            ensemble: 4,
+            algorithm: Algorithm::Perceptron,
         }
     }
 }
@@ -145,6 +162,8 @@ fn index(
 pub struct EpochReport {
     /// 1-based epoch.
     pub epoch: usize,
+    /// 0-based ensemble member.
+    pub member: usize,
     /// Sentences decoded wrongly during the epoch (before their update).
     pub mistakes: usize,
     /// Sentences in the epoch.
@@ -181,8 +200,29 @@ impl Perceptron {
     }
 }
 
-/// Train a model. `on_epoch` is called after every epoch with the progress and
-/// the model as it would be saved at that point (so callers can score dev sets).
+/// Averaged weights of one trained perceptron (or the mean of several).
+struct Averaged {
+    w: Vec<f32>,
+    t: Vec<f32>,
+}
+
+impl Perceptron {
+    fn averaged(&self) -> Averaged {
+        Averaged {
+            w: (0..self.w.len()).map(|i| self.avg(i)).collect(),
+            t: (0..self.tw.len()).map(|i| self.avg_t(i)).collect(),
+        }
+    }
+}
+
+/// Train a model. `on_epoch` is called after every epoch of every ensemble
+/// member with the progress and the model as it would be saved if that member
+/// were the last (so callers can score dev sets).
+///
+/// With `opts.ensemble > 1`, that many perceptrons are trained on differently
+/// shuffled orders (seeds `seed`, `seed + 1`, …) and their averaged weights are
+/// averaged again ("parameter mixing"): one model of the same size and speed,
+/// with much less dependence on the order the sentences happened to be visited in.
 pub fn train(
     train: &[Sentence],
     resources: Resources,
@@ -193,12 +233,89 @@ pub fn train(
     if train.is_empty() {
         return Err(NerError::Train("no training sentences".into()));
     }
-    if opts.epochs == 0 {
-        return Err(NerError::Train("epochs must be at least 1".into()));
+    if opts.epochs == 0 || opts.ensemble == 0 {
+        return Err(NerError::Train(
+            "epochs and ensemble must be at least 1".into(),
+        ));
     }
+    let data = index(train, &resources, opts)?;
+    if let Algorithm::Crf(crf_opts) = opts.algorithm {
+        let problem = crf::Problem {
+            scheme: opts.scheme,
+            n_feat: data.feat.len(),
+            ids: &data.ids,
+            tok_off: &data.tok_off,
+            sents: data
+                .sents
+                .iter()
+                .map(|&(f, n, d)| (f, n, usize::from(d.code())))
+                .collect(),
+            gold: &data.gold,
+            domain_blocks: opts.domain_blocks,
+        };
+        let w = crf::train(&problem, &crf_opts, &mut |iter, f| {
+            let report = EpochReport {
+                epoch: iter,
+                member: 0,
+                mistakes: f.round() as usize,
+                sentences: data.sents.len(),
+            };
+            on_epoch(&report, &|| {
+                // Intermediate CRF weights are not kept; report progress only.
+                export(
+                    &Averaged {
+                        w: Vec::new(),
+                        t: Vec::new(),
+                    },
+                    &data,
+                    &resources,
+                    opts,
+                    description,
+                )
+            })
+        });
+        return Ok(export(
+            &Averaged { w: w.w, t: w.t },
+            &data,
+            &resources,
+            opts,
+            description,
+        ));
+    }
+    let mut mixed: Option<Averaged> = None;
+    for member in 0..opts.ensemble {
+        let avg = train_member(&data, opts, member, &mut |r, p| {
+            on_epoch(r, &|| {
+                export(&p.averaged(), &data, &resources, opts, description)
+            })
+        });
+        match &mut mixed {
+            None => mixed = Some(avg),
+            Some(m) => {
+                for (a, b) in m.w.iter_mut().zip(&avg.w) {
+                    *a += b;
+                }
+                for (a, b) in m.t.iter_mut().zip(&avg.t) {
+                    *a += b;
+                }
+            }
+        }
+    }
+    let mut m = mixed.ok_or_else(|| NerError::Train("no ensemble member".into()))?;
+    let k = opts.ensemble as f32;
+    m.w.iter_mut().for_each(|x| *x /= k);
+    m.t.iter_mut().for_each(|x| *x /= k);
+    Ok(export(&m, &data, &resources, opts, description))
+}
+
+fn train_member(
+    data: &Indexed,
+    opts: &TrainOptions,
+    member: usize,
+    on_epoch: &mut dyn FnMut(&EpochReport, &Perceptron),
+) -> Averaged {
     let scheme = opts.scheme;
     let l = scheme.n_labels();
-    let data = index(train, &resources, opts)?;
     let nf = data.feat.len();
     let mut p = Perceptron {
         l,
@@ -226,7 +343,7 @@ pub fn train(
             }
         })
         .collect();
-    let mut rng = SplitMix::new(opts.seed);
+    let mut rng = SplitMix::new(opts.seed.wrapping_add(member as u64));
     let mut order: Vec<usize> = (0..data.sents.len()).collect();
     let (mut emit, mut back, mut score, mut pred) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
@@ -283,24 +400,23 @@ pub fn train(
         }
         let report = EpochReport {
             epoch,
+            member,
             mistakes,
             sentences: order.len(),
         };
-        on_epoch(&report, &|| {
-            export(&p, &data, &resources, opts, description)
-        });
+        on_epoch(&report, &p);
     }
-    Ok(export(&p, &data, &resources, opts, description))
+    p.averaged()
 }
 
 fn export(
-    p: &Perceptron,
+    avg: &Averaged,
     data: &Indexed,
     resources: &Resources,
     opts: &TrainOptions,
     description: &str,
 ) -> ModelData {
-    let l = p.l;
+    let l = opts.scheme.n_labels();
     let tsz = (l + 1) * l;
     let mut blocks = Vec::new();
     let block_ids: &[u8] = if opts.domain_blocks { &[0, 1, 2] } else { &[0] };
@@ -315,24 +431,25 @@ fn export(
         rows.sort_unstable_by_key(|r| r.0);
         let mut keys = Vec::with_capacity(rows.len());
         let mut weights = Vec::with_capacity(rows.len() * l);
-        let mut row = vec![0f32; l];
         for (k, i) in rows {
-            for (j, r) in row.iter_mut().enumerate() {
-                *r = p.avg(i * l + j);
-            }
+            let Some(row) = avg.w.get(i * l..(i + 1) * l) else {
+                continue;
+            };
             if row.iter().all(|x| x.abs() <= opts.prune) {
                 continue;
             }
             keys.push(k);
-            weights.extend_from_slice(&row);
+            weights.extend_from_slice(row);
         }
         let base = usize::from(b) * tsz;
-        let trans = (0..tsz).map(|i| p.avg_t(base + i)).collect();
         blocks.push(Block {
             domain: b,
             keys,
             weights,
-            trans,
+            trans: avg
+                .t
+                .get(base..base + tsz)
+                .map_or_else(|| vec![0.0; tsz], <[f32]>::to_vec),
         });
     }
     let mut m = ModelData {

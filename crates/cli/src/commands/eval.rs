@@ -13,6 +13,10 @@ pub enum EvalCommand {
     /// ScrapingHub article-extraction benchmark: precision, recall, F1 (the benchmark's
     /// own shingle metric) and pages per second on one thread.
     Extraction(ExtractionArgs),
+    /// NER: exact-span precision, recall, F1 (seqeval) of the tagger on CoNLL files.
+    Ner(super::ner::EvalNerArgs),
+    /// NER robustness: NER-UGM test folds minus sentences of the training/dev splits.
+    NerUgm(super::ner::EvalUgmArgs),
 }
 
 /// Arguments of `warta eval extraction`.
@@ -39,6 +43,8 @@ pub struct ExtractionArgs {
 pub fn run(data: &DataDir, cmd: EvalCommand) -> anyhow::Result<ExitCode> {
     match cmd {
         EvalCommand::Extraction(args) => extraction_cmd(data, args),
+        EvalCommand::Ner(args) => super::ner::eval_ner(data, args),
+        EvalCommand::NerUgm(args) => super::ner::eval_ugm(data, args),
     }
 }
 
