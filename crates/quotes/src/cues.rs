@@ -110,7 +110,7 @@ pub(crate) fn post(ctx: &Ctx<'_, '_>, j0: usize, limit: usize) -> Option<Attr> {
     if f & bit::AFTER != 0 {
         // Verb first ("kata X", "said X"): only the after-quotation verbs; a
         // before-verb followed by a noun is a verb and its object ("menyerukan Beijing").
-        let np = np_forward(ctx, j + 1, limit, false)?;
+        let np = with_apposed_name(ctx, np_forward(ctx, j + 1, limit, false)?, limit);
         return Some(Attr {
             cue: (j, j + 1),
             who: who_of(ctx, np),
@@ -157,6 +157,60 @@ pub(crate) fn post(ctx: &Ctx<'_, '_>, j0: usize, limit: usize) -> Option<Attr> {
         end: k + 1,
         inverted: true,
     })
+}
+
+/// "kata kuasa hukum pasangan Anies-Muhaimin, Ari Yusuf Amir": a description (a
+/// role first) followed by a comma and a name ending the attribution is that person.
+fn with_apposed_name(ctx: &Ctx<'_, '_>, np: Np, limit: usize) -> Np {
+    let description = np.role.is_some() && (np.name.is_none() || np.role_first);
+    if !description || np.pronoun.is_some() || !ctx.doc.is_punct(np.b, ',') {
+        return np;
+    }
+    let Some(name) = np_forward(ctx, np.b + 1, limit, false) else {
+        return np;
+    };
+    let ends = name.b >= limit
+        || ctx.terminal(name.b)
+        || ctx.f(name.b) & bit::STOP != 0
+        || ctx.doc.is_punct(name.b, ',');
+    if name.name.is_some() && name.role.is_none() && name.a == np.b + 1 && ends {
+        Np {
+            b: name.b,
+            name: name.name,
+            ..np
+        }
+    } else {
+        np
+    }
+}
+
+/// After a quotation, a speech verb whose speaker phrase is not recognised
+/// ("“…,” kata ibunya"): the verb, and up to three plain words after it as the
+/// speaker. Such a quotation is never a scare quote.
+pub(crate) fn loose_after(
+    ctx: &Ctx<'_, '_>,
+    j0: usize,
+    limit: usize,
+) -> Option<((usize, usize), Option<Np>)> {
+    let doc = &ctx.doc;
+    let limit = limit.min(doc.len());
+    let mut j = j0;
+    while j < limit && doc.is_punct(j, ',') {
+        j += 1;
+    }
+    if j >= limit || ctx.f(j) & bit::AFTER == 0 || (j0 > 0 && !doc.same_para(j0 - 1, j)) {
+        return None;
+    }
+    let mut e = j + 1;
+    while e < limit && e - j <= 3 && doc.is_word(e) && ctx.f(e) & (bit::STOP | bit::CUE) == 0 {
+        e += 1;
+    }
+    let np = (e > j + 1).then_some(Np {
+        a: j + 1,
+        b: e,
+        ..Np::default()
+    });
+    Some(((j, j + 1), np))
 }
 
 /// Inside an unclosed quotation (tokens `open+1..stop`, up to its paragraph's end),

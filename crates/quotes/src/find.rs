@@ -26,7 +26,7 @@ use crate::Quotes;
 use crate::anaphora::{Event, Names, Res, resolve};
 use crate::channel::Hit;
 use crate::ctx::Ctx;
-use crate::cues::{Frame, Who, frames, post};
+use crate::cues::{Frame, Who, frames, loose_after, post};
 use crate::indirect;
 use crate::marks::End;
 
@@ -189,6 +189,9 @@ fn direct(ctx: &Ctx<'_, '_>, frames: &mut [Frame]) -> Vec<Cand> {
                 f.used = true;
             }
             cand.sents.1 = ctx.sents.of(a.end.saturating_sub(1)).max(s_close);
+        } else if let Some((cue, np)) = loose_after(ctx, r.after(), s_end) {
+            cand.who = np.map(Who::Np);
+            cand.cue = Some(cue);
         } else if let Some(k) = frame.filter(|_| attached || words >= ctx.min_words) {
             let (who, cue) = take_frame(k, frames);
             cand.who = who;

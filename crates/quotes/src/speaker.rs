@@ -205,6 +205,9 @@ pub(crate) fn np_forward(
     // End of the phrase as accepted so far (trailing connectors are tentative).
     let mut committed = from;
     let mut run_start: Option<usize> = None;
+    // A connector was just read: a determiner may follow ("spokesperson for the
+    // ministry").
+    let mut after_conn = false;
     while j < limit && j - from < 12 {
         if j > from && !ctx.doc.same_para(j - 1, j) {
             break;
@@ -213,7 +216,8 @@ pub(crate) fn np_forward(
         if j == from && demote_first && class == Class::Name && ctx.f(j) & bit::COMMON != 0 {
             class = Class::Lower;
         }
-        let at_start = committed == from;
+        let at_start = committed == from || after_conn;
+        after_conn = false;
         match class {
             Class::Name => {
                 if run_start.is_none() {
@@ -249,7 +253,7 @@ pub(crate) fn np_forward(
             }
             Class::Plural if at_start => np.plural = true,
             Class::Article if at_start => np.definite = true,
-            Class::Definite if !at_start => {
+            Class::Definite if committed != from => {
                 np.definite = true;
                 committed = j + n;
                 break;
@@ -259,8 +263,9 @@ pub(crate) fn np_forward(
                 committed = j + n;
                 break;
             }
-            Class::Connector if !at_start => {
+            Class::Connector if committed != from => {
                 run_start = None;
+                after_conn = true;
                 j += n;
                 continue; // tentative: committed only if a noun follows
             }

@@ -112,9 +112,16 @@ impl<'t> Doc<'t> {
                     }
                     end += dlen;
                 }
-                // "U.S." keeps its final dot: a dotted run of short letter groups.
+                // "U.S." keeps its final dot: a dotted run of short letter groups; so does
+                // an initial before a name ("S. Jaishankar").
                 let word = &s[start..end];
-                if bytes.get(end) == Some(&b'.')
+                let initial = end - start == c.len_utf8()
+                    && c.is_uppercase()
+                    && bytes.get(end + 1) == Some(&b' ')
+                    && char_at(s, end + 2).is_some_and(char::is_uppercase);
+                if bytes.get(end) == Some(&b'.') && initial {
+                    end += 1;
+                } else if bytes.get(end) == Some(&b'.')
                     && word.contains('.')
                     && word.split('.').all(|g| {
                         !g.is_empty()
