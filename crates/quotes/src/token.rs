@@ -119,16 +119,13 @@ impl<'t> Doc<'t> {
                     && c.is_uppercase()
                     && bytes.get(end + 1) == Some(&b' ')
                     && char_at(s, end + 2).is_some_and(char::is_uppercase);
-                if bytes.get(end) == Some(&b'.') && initial {
-                    end += 1;
-                } else if bytes.get(end) == Some(&b'.')
-                    && word.contains('.')
+                let dotted = word.contains('.')
                     && word.split('.').all(|g| {
                         !g.is_empty()
                             && g.chars().count() <= 2
                             && g.chars().all(char::is_alphabetic)
-                    })
-                {
+                    });
+                if bytes.get(end) == Some(&b'.') && (initial || dotted) {
                     end += 1;
                 }
                 Kind::Word
