@@ -273,3 +273,47 @@ mod tests {
         assert_eq!(unknown_placeholder("x{1,2}"), None);
     }
 }
+
+#[cfg(test)]
+mod find_tests {
+    use crate::testutil::lexicon;
+
+    fn chains(text: &str) -> Vec<Vec<(String, String)>> {
+        let lex = lexicon();
+        let ch = super::Channels::compile(&lex.channel_patterns, &lex.relay_patterns, &lex.names)
+            .expect("patterns compile");
+        ch.find(text, &lex.names)
+            .into_iter()
+            .map(|h| {
+                h.chain
+                    .into_iter()
+                    .map(|l| (l.name, text[l.start..l.end].trim().to_string()))
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn agencies_are_canonical_and_relays_ordered_from_the_speaker() {
+        assert_eq!(
+            chains("kata Lavrov, menurut kantor berita TASS."),
+            [[("TASS".to_string(), "menurut kantor berita TASS".to_string())]]
+        );
+        assert_eq!(
+            chains("kata Erdogan seperti dikutip Reuters dari Anadolu."),
+            [[
+                ("Anadolu".to_string(), "dari Anadolu".to_string()),
+                ("Reuters".to_string(), "seperti dikutip Reuters".to_string())
+            ]]
+        );
+        assert_eq!(
+            chains("said Guterres, according to the Associated Press."),
+            [[(
+                "AP".to_string(),
+                "according to the Associated Press".to_string()
+            )]]
+        );
+        // A known agency name alone is not a channel phrase.
+        assert!(chains("Reuters adalah kantor berita.").is_empty());
+    }
+}

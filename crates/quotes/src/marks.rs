@@ -208,3 +208,85 @@ fn step(doc: &Doc<'_>, i: usize, stack: &mut Vec<(Family, usize)>, out: &mut Vec
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testutil::{ctx, lexicon};
+
+    /// The content of every region, and how it ended.
+    fn regions(text: &str) -> Vec<(String, super::End)> {
+        let c = ctx(text, lexicon());
+        c.regions
+            .iter()
+            .map(|r| {
+                let range = c.doc.bytes(r.open + 1, r.stop);
+                (text[range].to_string(), r.end)
+            })
+            .collect()
+    }
+
+    use super::End::{Closed, Cue, Paragraph};
+
+    #[test]
+    fn mixed_straight_and_curly_marks_pair() {
+        assert_eq!(
+            regions("“Kerja sama ini kuat,\" ujarnya. \"Tentu saja,” kata Lavrov."),
+            [
+                ("Kerja sama ini kuat,".to_string(), Closed),
+                ("Tentu saja,".to_string(), Closed)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_stray_closing_mark_is_ignored() {
+        assert_eq!(regions("Gedung Putih mengatakan hal itu penting.”"), []);
+    }
+
+    #[test]
+    fn nested_single_marks_stay_inside() {
+        assert_eq!(
+            regions("“Dia bilang ‘jangan khawatir’ kepada kami,” kata Puan. Itu Jum’at."),
+            [(
+                "Dia bilang ‘jangan khawatir’ kepada kami,".to_string(),
+                Closed
+            )]
+        );
+    }
+
+    #[test]
+    fn an_unclosed_quotation_ends_at_its_cue() {
+        assert_eq!(
+            regions(
+                "\"Situasi ini memperkuat hubungan kami, kata Menteri Luar Negeri Rusia Sergei Lavrov.\n\n“Ya,” ujarnya."
+            ),
+            [
+                ("Situasi ini memperkuat hubungan kami".to_string(), Cue),
+                ("Ya,".to_string(), Closed)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_reopened_paragraph_continues_the_quotation() {
+        let got = regions(
+            "Sri Mulyani berkata: “Ekonomi kita kuat.\n\n“Namun kita harus waspada,” ujarnya.",
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "Ekonomi kita kuat.\n\n“Namun kita harus waspada,");
+        assert_eq!(got[0].1, Closed);
+    }
+
+    #[test]
+    fn an_unclosed_quotation_ends_with_its_paragraph() {
+        assert_eq!(
+            regions("Jokowi berkata: “Pembangunan akan berlanjut.\n\nItu saja."),
+            [("Pembangunan akan berlanjut.".to_string(), Paragraph)]
+        );
+    }
+
+    #[test]
+    fn apostrophes_open_nothing() {
+        assert_eq!(regions("The officials' car and Xi'an don't matter."), []);
+    }
+}
