@@ -25,9 +25,18 @@ enum Command {
     /// Show who said what: quotations with speakers, cues and channels, per article
     /// (`warta analyze` output is read as is; other inputs are analysed first).
     Quotes(commands::quotes::Args),
+    /// Who and what each article mentions: actors linked to the knowledge base, with
+    /// counts and surface forms (reads `warta analyze` output or analyses pages).
+    Entities(commands::entities::Args),
     /// Measure warta on a benchmark.
     #[command(subcommand)]
     Eval(commands::eval::EvalCommand),
+    /// Train a model (the NER tagger, its word clusters).
+    #[command(subcommand)]
+    Train(commands::ner::TrainCommand),
+    /// Tag tokens with the NER model: CoNLL (or one sentence per line) on stdin,
+    /// `TOKEN<TAB>TAG` lines (IOB2) on stdout.
+    Tag(commands::ner::TagArgs),
 }
 
 fn main() -> ExitCode {
@@ -36,7 +45,10 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze(args) => commands::analyze::run(&data, args),
         Command::Eval(cmd) => commands::eval::run(&data, cmd),
+        Command::Entities(args) => commands::entities::run(&data, args),
         Command::Quotes(args) => commands::quotes::run(&data, args),
+        Command::Train(cmd) => commands::ner::run_train(&data, cmd),
+        Command::Tag(args) => commands::ner::tag(&data, args),
     };
     match result {
         Ok(code) => code,

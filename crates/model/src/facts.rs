@@ -28,6 +28,16 @@ pub struct Entity {
     pub sector: Option<String>,
     /// Linking confidence in `[0, 1]`.
     pub confidence: f32,
+    /// For countries and cities: `actor` (a state acting: "Rusia menuduh…",
+    /// "Beijing menolak…") or `place` (where something happens: "di Bali",
+    /// "ke Moskow"). Absent for persons and organisations.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// How the mention was linked: `name`, `alias`, `demonym`, `metonym`, `surname`,
+    /// `title` ("Menlu China" on the article date), `pronoun`, `epithet`, `ner`
+    /// (found by the tagger, not in the knowledge base).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub how: Option<String>,
 }
 
 /// A quotation: words in quotation marks (`direct`) or reported speech (`X mengatakan

@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
+use warta_entities::EntityStage;
 use warta_extract::Extractor;
 use warta_ingest::{IngestError, IngestOptions, RawDoc};
 use warta_lang::LangId;
@@ -30,6 +31,9 @@ pub enum PipelineError {
     /// Language-ID data failed to load.
     #[error("loading language identification data: {0}")]
     Lang(#[from] warta_lang::LangError),
+    /// The entity stage (segmenter, knowledge base, NER model) failed to load.
+    #[error("loading the entity stage: {0}")]
+    Entities(#[from] warta_entities::EntityError),
 }
 
 /// Everything the stages need, loaded once and shared by the workers.
@@ -39,6 +43,8 @@ pub struct Stages {
     pub extractor: Extractor,
     /// Language identification.
     pub langid: LangId,
+    /// Entities linked to the knowledge base.
+    pub entities: EntityStage,
 }
 
 impl Stages {
@@ -47,7 +53,17 @@ impl Stages {
         Ok(Stages {
             extractor: Extractor::load(data)?,
             langid: LangId::load(data)?,
+            entities: EntityStage::load(data)?,
         })
+    }
+
+    /// Why some stage runs degraded (e.g. no NER model), if one does.
+    pub fn warnings(&self) -> Vec<String> {
+        self.entities
+            .warning()
+            .map(str::to_string)
+            .into_iter()
+            .collect()
     }
 
     /// Analyse one document completely.
@@ -55,6 +71,8 @@ impl Stages {
         let mut article = self.extractor.extract(doc);
         let hint = (article.lang != Lang::Other).then_some(article.lang);
         article.lang = self.langid.detect(&article.text, hint);
+        let reference = self.extractor.reference_for(doc);
+        article.entities = self.entities.find(&article, reference);
         article
     }
 }

@@ -1,6 +1,9 @@
 //! One module per subcommand.
 
 pub mod analyze;
+pub mod articles;
+pub mod entities;
 pub mod eval;
+pub mod ner;
 pub mod quotes;
 pub mod show;

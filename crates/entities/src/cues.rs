@@ -1,0 +1,71 @@
+//! Linking cues that are about a language, not about actors: pronouns, the words
+//! whose "-nya" means a person, place prepositions, demonstratives. Data:
+//! `data/lang/<code>/entities.toml`, all languages merged.
+
+use serde::Deserialize;
+use std::collections::HashSet;
+use warta_langdata::{DataDir, DataError};
+
+/// The file read in every language folder.
+pub const CUES_FILE: &str = "entities.toml";
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct CuesFile {
+    #[serde(default)]
+    pronouns: Vec<String>,
+    #[serde(default)]
+    nya_hosts: Vec<String>,
+    #[serde(default)]
+    place_prepositions: Vec<String>,
+    #[serde(default)]
+    place_nouns: Vec<String>,
+    #[serde(default)]
+    country_nouns: Vec<String>,
+    #[serde(default)]
+    demonstratives: Vec<String>,
+}
+
+/// Lower-cased cue words of all languages.
+#[derive(Debug, Clone, Default)]
+pub struct Cues {
+    /// Person pronouns ("ia", "dia", "beliau", "he").
+    pub pronouns: HashSet<String>,
+    /// Stems whose "-nya" refers to a person ("ujar" in "ujarnya").
+    pub nya_hosts: HashSet<String>,
+    /// Prepositions making a country or city a place ("di", "in").
+    pub place_prepositions: HashSet<String>,
+    /// Words that may stand between a place preposition and a place ("di sebuah
+    /// hotel Roma", "in the city of").
+    pub place_nouns: HashSet<String>,
+    /// Nouns standing for a country with a demonstrative ("negara ini").
+    pub country_nouns: HashSet<String>,
+    /// Demonstratives pointing back ("ini", "tersebut").
+    pub demonstratives: HashSet<String>,
+}
+
+impl Cues {
+    /// Read `entities.toml` of every language that has one.
+    pub fn load(data: &DataDir) -> Result<Cues, DataError> {
+        let mut cues = Cues::default();
+        for lang in data.languages() {
+            let path = format!("lang/{lang}/{CUES_FILE}");
+            let Some(text) = data.read_optional(&path)? else {
+                continue;
+            };
+            let file: CuesFile = toml::from_str(&text).map_err(|e| DataError::Invalid {
+                path: path.clone(),
+                message: e.to_string(),
+            })?;
+            let lower = |v: Vec<String>| v.into_iter().map(|w| w.trim().to_lowercase());
+            cues.pronouns.extend(lower(file.pronouns));
+            cues.nya_hosts.extend(lower(file.nya_hosts));
+            cues.place_prepositions
+                .extend(lower(file.place_prepositions));
+            cues.place_nouns.extend(lower(file.place_nouns));
+            cues.country_nouns.extend(lower(file.country_nouns));
+            cues.demonstratives.extend(lower(file.demonstratives));
+        }
+        Ok(cues)
+    }
+}

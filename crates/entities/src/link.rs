@@ -1,0 +1,636 @@
+//! The linker: from names, role titles, tagger spans and pronouns in one article to
+//! entities tied to knowledge-base actors.
+//!
+//! It works in two passes over the article, in text order:
+//!
+//! 1. **Candidates.** The knowledge base's matcher gives every name it knows (with
+//!    all the actors each may be), and every role title ("Menlu China",
+//!    "Russian Foreign Minister"); the NER tagger gives person, organisation and
+//!    place spans the knowledge base does not know; the cue lists give pronouns,
+//!    "-nya" on speech verbs and demonstrative phrases ("negara ini").
+//! 2. **Decisions**, left to right, with what the article has said so far: a surname
+//!    alone is the person last named in full with that surname (else the only
+//!    office-holder of that name on the article date); a title with no name next to
+//!    it is whoever held that office on the article date; a pronoun is the most
+//!    recent person; an epithet ("diplomat tertinggi tersebut") is the most recent
+//!    person holding that role; a country or capital after "di"/"ke" is a place,
+//!    otherwise an actor (a capital as actor stands for its government).
+//!
+//! Unknown persons keep a document-local canonical name: the longest mention that
+//! shares their surname.
+
+use crate::cues::Cues;
+use chrono::NaiveDate;
+use warta_kb::{Actor, ActorKind, Candidate, Kb, MatchKind, TitleKind, TitleMention};
+use warta_ner::{EntityType, Tag, Tagger};
+use warta_segment::{Segmented, TokenKind};
+
+/// Entity label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    /// Person.
+    Per,
+    /// Organisation.
+    Org,
+    /// Location or country.
+    Loc,
+}
+
+impl Label {
+    /// `PER`, `ORG`, `LOC`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Per => "PER",
+            Label::Org => "ORG",
+            Label::Loc => "LOC",
+        }
+    }
+}
+
+/// One decided mention, in byte offsets.
+#[derive(Debug, Clone)]
+pub struct Found<'kb> {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Type.
+    pub label: Label,
+    /// The linked actor, if any.
+    pub actor: Option<&'kb Actor>,
+    /// Canonical name when not linked (document-local).
+    pub local: Option<String>,
+    /// Sector implied by this mention (a metonym's), else the actor's.
+    pub sector: Option<String>,
+    /// How it was linked.
+    pub how: &'static str,
+    /// Confidence in `[0, 1]`.
+    pub confidence: f32,
+    /// `actor` or `place`, for countries and cities.
+    pub role: Option<&'static str>,
+}
+
+/// Confidence of each way of linking.
+mod confidence {
+    pub const NAME: f32 = 0.95;
+    pub const ALIAS: f32 = 0.9;
+    pub const DEMONYM: f32 = 0.8;
+    pub const METONYM: f32 = 0.8;
+    pub const SURNAME_IN_DOC: f32 = 0.9;
+    pub const SURNAME_ALONE: f32 = 0.7;
+    pub const TITLE: f32 = 0.85;
+    pub const TITLE_AMBIGUOUS: f32 = 0.5;
+    pub const EPITHET: f32 = 0.6;
+    pub const PRONOUN: f32 = 0.5;
+    pub const NER: f32 = 0.6;
+}
+
+/// Everything the linker needs, borrowed from the stage.
+pub struct Linker<'a> {
+    /// The knowledge base.
+    pub kb: &'a Kb,
+    /// The tagger, if one is loaded.
+    pub tagger: Option<&'a Tagger>,
+    /// Language cues.
+    pub cues: &'a Cues,
+}
+
+/// A candidate before decisions.
+enum Cand<'kb> {
+    /// A knowledge-base name.
+    Name(warta_kb::Mention<'kb>),
+    /// A role title or institution name.
+    Title(TitleMention<'kb>),
+    /// A tagger span not covered by a name.
+    Ner {
+        start: usize,
+        end: usize,
+        kind: EntityType,
+    },
+    /// A pronoun (or "-nya"), its byte range.
+    Pronoun { start: usize, end: usize },
+}
+
+impl Cand<'_> {
+    fn start(&self) -> usize {
+        match self {
+            Cand::Name(m) => m.start,
+            Cand::Title(t) => t.start,
+            Cand::Ner { start, .. } | Cand::Pronoun { start, .. } => *start,
+        }
+    }
+}
+
+/// The document's state as the linker reads on.
+#[derive(Default)]
+struct State<'kb> {
+    /// Persons named so far (in full, or resolved), most recently mentioned last.
+    persons: Vec<&'kb Actor>,
+    /// Index in `out` of the most recent person mention.
+    last_person: Option<usize>,
+    /// The most recent country mentioned as an actor.
+    last_country: Option<&'kb Actor>,
+}
+
+impl<'a> Linker<'a> {
+    /// Link every entity mention in `text` (segmented as `seg`) on `date`.
+    pub fn link(&self, text: &str, seg: &Segmented, date: NaiveDate) -> Vec<Found<'a>> {
+        let scan = self.kb.scan(text);
+        let mut cands: Vec<Cand<'a>> = Vec::new();
+        let names: Vec<(usize, usize)> = scan.mentions.iter().map(|m| (m.start, m.end)).collect();
+        for span in self.ner_spans(text, seg) {
+            let covered = names.iter().any(|&(s, e)| s < span.1 && span.0 < e);
+            if !covered {
+                cands.push(Cand::Ner {
+                    start: span.0,
+                    end: span.1,
+                    kind: span.2,
+                });
+            }
+        }
+        for (start, end) in self.pronouns(text, seg) {
+            cands.push(Cand::Pronoun { start, end });
+        }
+        cands.extend(scan.titles.into_iter().map(Cand::Title));
+        cands.extend(scan.mentions.into_iter().map(Cand::Name));
+        cands.sort_by_key(Cand::start);
+        let name_starts: Vec<usize> = cands
+            .iter()
+            .filter_map(|c| match c {
+                Cand::Name(m) => Some(m.start),
+                Cand::Ner {
+                    start,
+                    kind: EntityType::Per,
+                    ..
+                } => Some(*start),
+                _ => None,
+            })
+            .collect();
+
+        let mut out: Vec<Found<'a>> = Vec::new();
+        let mut st = State::default();
+        for cand in cands {
+            let found = match cand {
+                Cand::Name(m) => self.decide_name(text, seg, &m, date, &mut st),
+                Cand::Title(t) => self.decide_title(text, &t, date, &name_starts, &st),
+                Cand::Ner { start, end, kind } => {
+                    Some(self.decide_ner(text, start, end, kind, date, &st, &out))
+                }
+                Cand::Pronoun { start, end } => {
+                    st.last_person.and_then(|i| out.get(i)).map(|p| Found {
+                        start,
+                        end,
+                        label: Label::Per,
+                        actor: p.actor,
+                        local: p.local.clone(),
+                        sector: p.sector.clone(),
+                        how: "pronoun",
+                        confidence: confidence::PRONOUN,
+                        role: None,
+                    })
+                }
+            };
+            let Some(mut found) = found else { continue };
+            // "di Bali, Indonesia": a country in apposition to a place is a place.
+            if found.role == Some("actor")
+                && let Some(prev) = out.last()
+                && prev.role == Some("place")
+                && text
+                    .get(prev.end..found.start)
+                    .is_some_and(|gap| gap.trim() == ",")
+            {
+                found.role = Some("place");
+            }
+            if found.label == Label::Per && found.how != "pronoun" {
+                st.last_person = Some(out.len());
+                // Most recently mentioned last: epithets and surnames look backwards.
+                if let Some(a) = found.actor {
+                    st.persons.retain(|p| !std::ptr::eq(*p, a));
+                    st.persons.push(a);
+                }
+            }
+            // "negara ini" points back at the country last named, as actor or place.
+            if let Some(a) = found.actor
+                && a.kind == ActorKind::Country
+                && found.role.is_some()
+            {
+                st.last_country = Some(a);
+            }
+            out.push(found);
+        }
+        name_local_persons(text, &mut out);
+        out
+    }
+
+    /// Person, organisation and place spans from the tagger, in bytes.
+    fn ner_spans(&self, text: &str, seg: &Segmented) -> Vec<(usize, usize, EntityType)> {
+        let Some(tagger) = self.tagger else {
+            return Vec::new();
+        };
+        let mut spans = Vec::new();
+        for s in &seg.sentences {
+            let tokens = seg.sentence_tokens(s);
+            let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+            let tags = tagger.tag(&words);
+            let mut open: Option<(usize, usize, EntityType)> = None;
+            for (tok, tag) in tokens.iter().zip(tags) {
+                match tag {
+                    Tag::B(t) => {
+                        spans.extend(open.take());
+                        open = Some((tok.start, tok.end, t));
+                    }
+                    Tag::I(t) => match open.as_mut() {
+                        Some(o) if o.2 == t => o.1 = tok.end,
+                        _ => {
+                            spans.extend(open.take());
+                            open = Some((tok.start, tok.end, t));
+                        }
+                    },
+                    Tag::O => spans.extend(open.take()),
+                }
+            }
+            spans.extend(open);
+        }
+        spans
+    }
+
+    /// Pronouns referring to persons: listed pronoun words, and "-nya" on listed hosts.
+    fn pronouns(&self, text: &str, seg: &Segmented) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for tok in &seg.tokens {
+            if tok.kind != TokenKind::Word {
+                continue;
+            }
+            let word = tok.text(text);
+            let lower = word.to_lowercase();
+            if self.cues.pronouns.contains(&lower) {
+                out.push((tok.start, tok.end));
+                continue;
+            }
+            if let Some(stem) = lower.strip_suffix("nya")
+                && !stem.is_empty()
+                && self.cues.nya_hosts.contains(stem)
+            {
+                out.push((tok.end - "nya".len(), tok.end));
+            }
+        }
+        out
+    }
+
+    /// A knowledge-base name: choose its actor.
+    fn decide_name(
+        &self,
+        text: &str,
+        seg: &Segmented,
+        m: &warta_kb::Mention<'a>,
+        date: NaiveDate,
+        st: &mut State<'a>,
+    ) -> Option<Found<'a>> {
+        let place = self.after_place_preposition(text, seg, m.start);
+        let best = m.candidates.first()?;
+        let pick =
+            |c: &Candidate<'a>, how: &'static str, conf: f32, role: Option<&'static str>| Found {
+                start: m.start,
+                end: m.end,
+                label: label_of(c.actor),
+                actor: Some(c.actor),
+                local: None,
+                sector: c
+                    .sector
+                    .map(str::to_string)
+                    .or_else(|| c.actor.sector.clone()),
+                how,
+                confidence: conf,
+                role,
+            };
+        match best.how {
+            MatchKind::Surname => {
+                // Confirmed by a full mention earlier in the article, else by the
+                // knowledge base when only one office-holder has that name.
+                let surname = &text[m.start..m.end];
+                if let Some(p) = st
+                    .persons
+                    .iter()
+                    .rev()
+                    .find(|p| self.kb.is_surname_of(p, surname))
+                {
+                    let c = m
+                        .candidates
+                        .iter()
+                        .find(|c| std::ptr::eq(c.actor, *p))
+                        .copied()
+                        .unwrap_or(*best);
+                    return Some(Found {
+                        actor: Some(p),
+                        ..pick(&c, "surname", confidence::SURNAME_IN_DOC, None)
+                    });
+                }
+                let p = self.kb.resolve_surname(surname, date)?;
+                Some(Found {
+                    actor: Some(p),
+                    sector: p.sector.clone(),
+                    ..pick(best, "surname", confidence::SURNAME_ALONE, None)
+                })
+            }
+            _ => {
+                // A capital: the city after "di"/"ke", else the government it stands for.
+                let metonym = m.candidates.iter().find(|c| c.how == MatchKind::Metonym);
+                let city = m
+                    .candidates
+                    .iter()
+                    .find(|c| c.actor.kind == ActorKind::Place);
+                if let (Some(city), true) = (city, place) {
+                    return Some(pick(
+                        city,
+                        how_name(city.how),
+                        confidence::ALIAS,
+                        Some("place"),
+                    ));
+                }
+                if best.actor.kind == ActorKind::Place
+                    && let Some(mt) = metonym
+                {
+                    return Some(pick(mt, "metonym", confidence::METONYM, Some("actor")));
+                }
+                let role = match best.actor.kind {
+                    ActorKind::Country if place => Some("place"),
+                    ActorKind::Country => Some("actor"),
+                    ActorKind::Place => Some("place"),
+                    _ => None,
+                };
+                let conf = match best.how {
+                    MatchKind::Name => confidence::NAME,
+                    MatchKind::Alias => confidence::ALIAS,
+                    MatchKind::Demonym => confidence::DEMONYM,
+                    _ => confidence::METONYM,
+                };
+                Some(pick(best, how_name(best.how), conf, role))
+            }
+        }
+    }
+
+    /// A role title: a mention of its holder when no name stands next to it.
+    fn decide_title(
+        &self,
+        text: &str,
+        t: &TitleMention<'a>,
+        date: NaiveDate,
+        name_starts: &[usize],
+        st: &State<'a>,
+    ) -> Option<Found<'a>> {
+        if t.former {
+            return None;
+        }
+        // "Menlu Rusia Sergei Lavrov", "Menlu Rusia, Sergei Lavrov": the name is the mention.
+        let rest = text.get(t.end..).unwrap_or("");
+        let gap = rest.len() - rest.trim_start_matches([' ', ',', '\u{a0}']).len();
+        if gap <= 3 && name_starts.contains(&(t.end + gap)) {
+            return None;
+        }
+        let base = |actor: Option<&'a Actor>, how: &'static str, conf: f32| Found {
+            start: t.start,
+            end: t.end,
+            label: actor.map_or(Label::Per, label_of),
+            actor,
+            local: None,
+            sector: actor.and_then(|a| a.sector.clone()),
+            how,
+            confidence: conf,
+            role: None,
+        };
+        if t.kind == TitleKind::Institution {
+            let inst = self.kb.title_holders(t, date).into_iter().next()?;
+            return Some(base(Some(inst), "title", confidence::TITLE));
+        }
+        if t.of.is_some() {
+            let holders = self.kb.title_holders(t, date);
+            let conf = if holders.len() == 1 {
+                confidence::TITLE
+            } else {
+                confidence::TITLE_AMBIGUOUS
+            };
+            let holder = holders.into_iter().next()?;
+            return Some(base(Some(holder), "title", conf));
+        }
+        // No country written: "Menlu negara ini" (the country last named as an
+        // actor), or an epithet, "diplomat tertinggi tersebut" (the person last named
+        // who holds that role).
+        let (end, pointing) = self.demonstrative_after(text, t.end);
+        if let Some(country) = st.last_country
+            && pointing.is_some_and(|p| p == Pointing::Country)
+        {
+            let holder = self
+                .kb
+                .role_holders(t.key, &country.id, date)
+                .into_iter()
+                .next()?;
+            return Some(Found {
+                end,
+                ..base(Some(holder), "epithet", confidence::EPITHET)
+            });
+        }
+        if t.epithet || pointing.is_some() {
+            let holder = st.persons.iter().rev().find(|p| {
+                p.roles_on(date).any(|r| {
+                    r.role == t.key
+                        || self
+                            .kb
+                            .role(t.key)
+                            .is_some_and(|def| def.includes.contains(&r.role))
+                })
+            })?;
+            return Some(Found {
+                end,
+                ..base(Some(holder), "epithet", confidence::EPITHET)
+            });
+        }
+        None
+    }
+
+    /// A tagger span the knowledge base did not name.
+    #[allow(clippy::too_many_arguments)]
+    fn decide_ner(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        kind: EntityType,
+        date: NaiveDate,
+        st: &State<'a>,
+        _out: &[Found<'a>],
+    ) -> Found<'a> {
+        let surface = &text[start..end];
+        let label = match kind {
+            EntityType::Per => Label::Per,
+            EntityType::Org => Label::Org,
+            EntityType::Loc => Label::Loc,
+        };
+        let unlinked = Found {
+            start,
+            end,
+            label,
+            actor: None,
+            local: Some(surface.to_string()),
+            sector: None,
+            how: "ner",
+            confidence: confidence::NER,
+            role: None,
+        };
+        if kind != EntityType::Per {
+            return unlinked;
+        }
+        // A person's last word may be a known surname.
+        let last = surface.split_whitespace().last().unwrap_or(surface);
+        if let Some(p) = st
+            .persons
+            .iter()
+            .rev()
+            .find(|p| self.kb.is_surname_of(p, last))
+        {
+            return Found {
+                actor: Some(p),
+                local: None,
+                sector: p.sector.clone(),
+                how: "surname",
+                confidence: confidence::SURNAME_IN_DOC,
+                ..unlinked
+            };
+        }
+        if surface.split_whitespace().count() == 1
+            && let Some(p) = self.kb.resolve_surname(last, date)
+        {
+            return Found {
+                actor: Some(p),
+                local: None,
+                sector: p.sector.clone(),
+                how: "surname",
+                confidence: confidence::SURNAME_ALONE,
+                ..unlinked
+            };
+        }
+        unlinked
+    }
+
+    /// Whether a place preposition stands before byte `start`, directly or across a
+    /// few place nouns ("di Moskow", "di sebuah hotel Roma", "in the city of").
+    fn after_place_preposition(&self, text: &str, seg: &Segmented, start: usize) -> bool {
+        const LOOKBACK: usize = 4;
+        let i = seg.tokens.partition_point(|t| t.end <= start);
+        for back in 1..=LOOKBACK {
+            let Some(t) = i.checked_sub(back).and_then(|p| seg.tokens.get(p)) else {
+                return false;
+            };
+            let word = t.text(text);
+            if t.kind != TokenKind::Word {
+                return false;
+            }
+            if self.cues.place_prepositions.contains(&word.to_lowercase()) {
+                return true;
+            }
+            if !self.cues.place_nouns.contains(&word.to_lowercase()) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// A demonstrative phrase right after byte `at`: "negara ini" points at a country,
+    /// "tersebut"/"ini" at the person or thing just named. Returns the end of the
+    /// phrase (or `at`) and what it points at.
+    fn demonstrative_after(&self, text: &str, at: usize) -> (usize, Option<Pointing>) {
+        let rest = text.get(at..).unwrap_or("");
+        let mut words = rest.split_whitespace();
+        let first = words.next().unwrap_or("");
+        let first_clean = first
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let end_of = |w: &str| {
+            rest.find(w).map_or(at, |p| {
+                at + p + w.trim_end_matches(|c: char| !c.is_alphanumeric()).len()
+            })
+        };
+        if self.cues.country_nouns.contains(&first_clean) {
+            let second = words.next().unwrap_or("");
+            let second_clean = second
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            if self.cues.demonstratives.contains(&second_clean) {
+                let after_first = end_of(first);
+                let tail = text.get(after_first..).unwrap_or("");
+                let end = tail.find(second).map_or(after_first, |p| {
+                    after_first
+                        + p
+                        + second
+                            .trim_end_matches(|c: char| !c.is_alphanumeric())
+                            .len()
+                });
+                return (end, Some(Pointing::Country));
+            }
+        }
+        if self.cues.demonstratives.contains(&first_clean) {
+            return (end_of(first), Some(Pointing::Back));
+        }
+        (at, None)
+    }
+}
+
+/// What a demonstrative points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pointing {
+    /// "negara ini": a country.
+    Country,
+    /// "tersebut": the person or thing just named.
+    Back,
+}
+
+fn label_of(a: &Actor) -> Label {
+    match a.kind {
+        ActorKind::Person => Label::Per,
+        ActorKind::Organisation => Label::Org,
+        ActorKind::Country | ActorKind::Place => Label::Loc,
+    }
+}
+
+fn how_name(how: MatchKind) -> &'static str {
+    match how {
+        MatchKind::Name => "name",
+        MatchKind::Alias => "alias",
+        MatchKind::Demonym => "demonym",
+        MatchKind::Metonym => "metonym",
+        MatchKind::Surname => "surname",
+    }
+}
+
+/// Unknown persons: mentions sharing a last word get the longest of them as their
+/// document-local canonical name ("Andi" → "Andi Widjajanto").
+fn name_local_persons(text: &str, out: &mut [Found<'_>]) {
+    let last_word = |f: &Found<'_>| {
+        text[f.start..f.end]
+            .split_whitespace()
+            .last()
+            .map(str::to_lowercase)
+    };
+    let mut longest: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    for f in out
+        .iter()
+        .filter(|f| f.label == Label::Per && f.actor.is_none() && f.how == "ner")
+    {
+        if let Some(k) = last_word(f) {
+            let surface = text[f.start..f.end].to_string();
+            let e = longest.entry(k).or_default();
+            if surface.chars().count() > e.chars().count() {
+                *e = surface;
+            }
+        }
+    }
+    for f in out
+        .iter_mut()
+        .filter(|f| f.label == Label::Per && f.actor.is_none() && f.how == "ner")
+    {
+        if let Some(k) = last_word(f)
+            && let Some(name) = longest.get(&k)
+        {
+            f.local = Some(name.clone());
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! Linking behaviour on sentences written for these tests.
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+use std::sync::OnceLock;
+use warta_entities::EntityStage;
+use warta_model::{CharIndex, Entity, Span};
+
+fn stage() -> &'static EntityStage {
+    static STAGE: OnceLock<EntityStage> = OnceLock::new();
+    STAGE.get_or_init(|| {
+        EntityStage::load(&warta_langdata::DataDir::locate(None)).expect("entity stage")
+    })
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+}
+
+fn find<'a>(es: &'a [Entity], text: &str) -> &'a Entity {
+    es.iter().find(|e| e.text == text).unwrap_or_else(|| {
+        panic!(
+            "no entity {text:?} in {:?}",
+            es.iter().map(|e| &e.text).collect::<Vec<_>>()
+        )
+    })
+}
+
+#[test]
+fn titles_resolve_on_the_article_date() {
+    let text = "Menlu China menerima kunjungan mitranya di Beijing.";
+    let mid_2023 = stage().find_in(text, day(2023, 6, 1));
+    assert_eq!(
+        find(&mid_2023, "Menlu China").kb_id.as_deref(),
+        Some("qin-gang")
+    );
+    let late_2023 = stage().find_in(text, day(2023, 9, 1));
+    assert_eq!(
+        find(&late_2023, "Menlu China").kb_id.as_deref(),
+        Some("wang-yi")
+    );
+    let e = find(&late_2023, "Menlu China");
+    assert_eq!(
+        (e.label.as_str(), e.country.as_deref(), e.how.as_deref()),
+        ("PER", Some("CHN"), Some("title"))
+    );
+}
+
+#[test]
+fn surname_after_full_mention_and_pronouns() {
+    let text = "Menteri Luar Negeri Rusia Sergei Lavrov tiba di Jakarta. Lavrov kemudian bertemu wartawan. \
+                \"Kami siap bekerja sama,\" ujarnya. Ia juga memuji tuan rumah.";
+    let es = stage().find_in(text, day(2024, 4, 9));
+    assert_eq!(
+        find(&es, "Sergei Lavrov").kb_id.as_deref(),
+        Some("sergey-lavrov")
+    );
+    let surname = find(&es, "Lavrov");
+    assert_eq!(
+        (surname.kb_id.as_deref(), surname.how.as_deref()),
+        (Some("sergey-lavrov"), Some("surname"))
+    );
+    let nya = find(&es, "nya");
+    assert_eq!(
+        (nya.kb_id.as_deref(), nya.how.as_deref()),
+        (Some("sergey-lavrov"), Some("pronoun"))
+    );
+    assert_eq!(find(&es, "Ia").kb_id.as_deref(), Some("sergey-lavrov"));
+    // The title right before the name is not a second mention.
+    assert!(es.iter().all(|e| e.text != "Menteri Luar Negeri Rusia"));
+}
+
+#[test]
+fn places_and_actors() {
+    let text = "Rusia menuduh Amerika Serikat. Delegasi tiba di Moskow, sementara Beijing menolak tuduhan itu.";
+    let es = stage().find_in(text, day(2024, 1, 10));
+    let rusia = find(&es, "Rusia");
+    assert_eq!(
+        (rusia.kb_id.as_deref(), rusia.role.as_deref()),
+        (Some("RUS"), Some("actor"))
+    );
+    let moskow = find(&es, "Moskow");
+    assert_eq!(moskow.role.as_deref(), Some("place"));
+    assert_eq!(moskow.country.as_deref(), Some("RUS"));
+    let beijing = find(&es, "Beijing");
+    assert_eq!(
+        (
+            beijing.kb_id.as_deref(),
+            beijing.role.as_deref(),
+            beijing.sector.as_deref()
+        ),
+        (Some("CHN"), Some("actor"), Some("GOV"))
+    );
+}
+
+#[test]
+fn demonstrative_country_and_epithet() {
+    let text = "Media di Rusia melaporkan bahwa Menlu negara ini akan ke Asia. \
+                Sergei Lavrov berbicara panjang. \"Kami terbuka,\" kata diplomat tertinggi tersebut.";
+    let es = stage().find_in(text, day(2024, 4, 9));
+    assert_eq!(
+        find(&es, "Menlu negara ini").kb_id.as_deref(),
+        Some("sergey-lavrov")
+    );
+    let epithet = find(&es, "diplomat tertinggi tersebut");
+    assert_eq!(
+        (epithet.kb_id.as_deref(), epithet.how.as_deref()),
+        (Some("sergey-lavrov"), Some("epithet"))
+    );
+}
+
+#[test]
+fn acronyms_respect_case() {
+    let es = stage().find_in(
+        "Hal itu sama saja seperti kebijakan AS dan PBB.",
+        day(2024, 1, 1),
+    );
+    assert_eq!(find(&es, "AS").kb_id.as_deref(), Some("USA"));
+    assert_eq!(find(&es, "PBB").kb_id.as_deref(), Some("UN"));
+    let lower = stage().find_in("Ia bekerja as usual, kata dia.", day(2024, 1, 1));
+    assert!(lower.iter().all(|e| e.kb_id.as_deref() != Some("USA")));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn never_panics_and_spans_point_at_their_text(text in "\\PC{0,300}") {
+        let es = stage().find_in(&text, day(2024, 1, 1));
+        let idx = CharIndex::new(&text);
+        for e in es {
+            prop_assert!(e.start <= e.end);
+            prop_assert_eq!(idx.slice(&text, Span::new(e.start, e.end)), Some(e.text.as_str()));
+            prop_assert!((0.0..=1.0).contains(&e.confidence));
+        }
+    }
+}
