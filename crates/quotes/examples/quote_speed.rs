@@ -26,7 +26,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let seeds = seeds(&data)?;
     let cases = from_cases()?;
     let all: Vec<Article> = seeds.iter().chain(&cases).cloned().collect();
-    for (name, set) in [("seeds", &seeds), ("case articles", &cases), ("all", &all)] {
+    for (name, set) in [("all", &all), ("seeds", &seeds), ("case articles", &cases)] {
         if !set.is_empty() {
             measure(&quotes, name, set, secs);
         }

@@ -40,6 +40,9 @@ type Groups = Vec<(String, bool)>;
 /// Compiled channel patterns.
 #[derive(Debug)]
 pub(crate) struct Channels {
+    /// Any printed agency or outlet name: every channel phrase holds one, and this
+    /// literal search is far cheaper than the phrases, so most articles stop here.
+    names: Option<Regex>,
     all: Option<Regex>,
     /// Capture group names in `all` and whether the name is canonicalised.
     groups: Groups,
@@ -58,7 +61,14 @@ impl Channels {
         let outlet = alternation(&names.outlets);
         let (all, groups) = combine(patterns, &wire, &outlet, "c")?;
         let (relay, relay_groups) = combine(relay, &wire, &outlet, "r")?;
+        // Only a prefilter: kept only when every pattern needs a table name.
+        let names = patterns
+            .iter()
+            .all(|(_, p)| p.contains("{wire}") || p.contains("{outlet}"))
+            .then(|| Regex::new(&format!("{wire}|{outlet}")).ok())
+            .flatten();
         Ok(Channels {
+            names,
             all,
             groups,
             relay,
@@ -71,6 +81,11 @@ impl Channels {
         let Some(all) = &self.all else {
             return Vec::new();
         };
+        if let Some(names) = &self.names
+            && !names.is_match(text)
+        {
+            return Vec::new();
+        }
         let mut out = Vec::new();
         for caps in all.captures_iter(text) {
             let Some(m) = caps.get(0) else { continue };

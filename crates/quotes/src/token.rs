@@ -90,22 +90,37 @@ impl<'t> Doc<'t> {
 
     fn tokenise(&mut self, s: &str, base: usize, para: u32) {
         let bytes = s.as_bytes();
+        let n = bytes.len();
         let mut i = 0;
-        while i < s.len() {
+        while i < n {
+            // ASCII whitespace and punctuation without decoding (most of any text).
+            let b = bytes[i];
+            if b.is_ascii_whitespace() {
+                i += 1;
+                continue;
+            }
             let Some(c) = char_at(s, i) else { break };
             let clen = c.len_utf8();
-            if c.is_whitespace() {
+            if !b.is_ascii() && c.is_whitespace() {
                 i += clen;
                 continue;
             }
             let start = i;
             let mut end = i + clen;
             let kind = if c.is_alphanumeric() {
-                while end < s.len() {
-                    let Some(d) = char_at(s, end) else { break };
-                    let dlen = d.len_utf8();
-                    let joins = d.is_alphanumeric()
-                        || (is_joiner(d)
+                while end < n {
+                    let d = bytes[end];
+                    if d.is_ascii_alphanumeric() {
+                        end += 1;
+                        continue;
+                    }
+                    if d.is_ascii() && !matches!(d, b'-' | b'\'' | b'.') {
+                        break;
+                    }
+                    let Some(ch) = char_at(s, end) else { break };
+                    let dlen = ch.len_utf8();
+                    let joins = ch.is_alphanumeric()
+                        || (is_joiner(ch)
                             && char_at(s, end + dlen).is_some_and(char::is_alphanumeric));
                     if !joins {
                         break;
@@ -114,19 +129,21 @@ impl<'t> Doc<'t> {
                 }
                 // "U.S." keeps its final dot: a dotted run of short letter groups; so does
                 // an initial before a name ("S. Jaishankar").
-                let word = &s[start..end];
-                let initial = end - start == c.len_utf8()
-                    && c.is_uppercase()
-                    && bytes.get(end + 1) == Some(&b' ')
-                    && char_at(s, end + 2).is_some_and(char::is_uppercase);
-                let dotted = word.contains('.')
-                    && word.split('.').all(|g| {
-                        !g.is_empty()
-                            && g.chars().count() <= 2
-                            && g.chars().all(char::is_alphabetic)
-                    });
-                if bytes.get(end) == Some(&b'.') && (initial || dotted) {
-                    end += 1;
+                if bytes.get(end) == Some(&b'.') {
+                    let word = &s[start..end];
+                    let initial = end - start == clen
+                        && c.is_uppercase()
+                        && bytes.get(end + 1) == Some(&b' ')
+                        && char_at(s, end + 2).is_some_and(char::is_uppercase);
+                    let dotted = word.contains('.')
+                        && word.split('.').all(|g| {
+                            !g.is_empty()
+                                && g.chars().count() <= 2
+                                && g.chars().all(char::is_alphabetic)
+                        });
+                    if initial || dotted {
+                        end += 1;
+                    }
                 }
                 Kind::Word
             } else if is_mark(c) {
