@@ -484,3 +484,68 @@ fn seed_004_wang_yi_on_the_phone_with_lavrov() {
     assert_eq!(s.text, "Lavrov");
     assert_eq!(s.anaphor.as_ref().map(|a| a.text.as_str()), Some("Dia"));
 }
+
+/// With the entity stage (as the pipeline runs it), speakers get the linked actor:
+/// names, titles ("Menlu China"), descriptions ("diplomat tertinggi tersebut") and
+/// pronouns alike; anonymous speakers never.
+#[test]
+fn seeds_linked_through_the_entity_stage() {
+    let Some((mut a1, _)) = seed("001_") else {
+        return;
+    };
+    let data = DataDir::locate(None);
+    let entities = warta_entities::EntityStage::load(&data).expect("entity stage loads");
+    let reference = chrono_date(2024, 6, 1);
+    let link = |a: &mut Article| {
+        a.entities = entities.find(a, reference);
+        stages().quotes.find(a)
+    };
+    let qs = link(&mut a1);
+    let canonical = |qs: &[Quote], opening: &str| speaker_of(qs, opening).canonical.clone();
+    for opening in [
+        "Beijing dan Moskow",
+        "Di bawah kepemimpinan",
+        "Sebagai kekuatan",
+    ] {
+        assert_eq!(
+            canonical(&qs, opening).as_deref(),
+            Some("Wang Yi"),
+            "{opening}"
+        );
+    }
+    for opening in [
+        "Xi Jinping",
+        "Hasil pemilu",
+        "Hal ini juga",
+        "peluang pengembangan",
+    ] {
+        assert_eq!(
+            canonical(&qs, opening).as_deref(),
+            Some("Sergey Lavrov"),
+            "{opening}"
+        );
+    }
+    if let Some((mut a2, _)) = seed("002_") {
+        let qs = link(&mut a2);
+        assert_eq!(canonical(&qs, "Kami memiliki keprihatinan"), None);
+        assert_eq!(
+            canonical(&qs, "Tentu saja kami").as_deref(),
+            Some("Sergey Lavrov")
+        );
+    }
+    if let Some((mut a4, _)) = seed("004_") {
+        let qs = link(&mut a4);
+        assert_eq!(
+            canonical(&qs, "China juga akan").as_deref(),
+            Some("Wang Yi")
+        );
+        assert_eq!(
+            canonical(&qs, "Rusia juga berharap").as_deref(),
+            Some("Sergey Lavrov")
+        );
+    }
+}
+
+fn chrono_date(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+}
