@@ -387,6 +387,7 @@ impl Resources {
             k.push(feat(6, lower_at(-2)));
             k.push(feat(7, lower_at(2)));
         }
+
         if g & groups::BIGRAMS != 0 {
             k.push(feat2(8, lower_at(-1), t.lower));
             k.push(feat2(9, t.lower, lower_at(1)));

@@ -94,9 +94,13 @@ fn strip_region_prefix(name: &str) -> (Option<&'static str>, &str) {
     (None, n)
 }
 
-/// Build the phrase set from every source. `kb_dir` entries are added when the
-/// folder exists (see [`add_kb`]).
-pub fn build(data: &DataDir, shared_root: &Path) -> Result<(PhraseSet, LexiconReport), NerError> {
+/// Build the phrase set from every source; with `use_kb`, the knowledge base's
+/// names too (see [`add_kb`]).
+pub fn build(
+    data: &DataDir,
+    shared_root: &Path,
+    use_kb: bool,
+) -> Result<(PhraseSet, LexiconReport), NerError> {
     let mut set = PhraseSet::new();
     let mut report = LexiconReport::default();
     let cls = |name: &str| class(name).unwrap_or(0);
@@ -165,82 +169,63 @@ pub fn build(data: &DataDir, shared_root: &Path) -> Result<(PhraseSet, LexiconRe
         }
         report.sources.push((rel.into(), class_name.into(), n));
     }
-    let kb = add_kb(data, &mut set)?;
-    report.sources.extend(kb);
+    if use_kb {
+        let kb = add_kb(data, &mut set)?;
+        report.sources.extend(kb);
+    }
     Ok((set, report))
 }
 
-/// Add actor names from the knowledge base under `kb/` in the data folder, when
-/// it exists: every `*.tsv` file whose header has a `type` (or `kind`) column and
-/// a `name` column, plus any `aliases`/`names` column (`|`-separated). Types
-/// `person`/`per`, `org`/`organisation`/`organization`, `country`/`loc`/`place`
-/// map to the classes `kb_per`, `kb_org`, `kb_loc`. Other layouts are skipped, so
-/// the KB's format can evolve without breaking training; rebuild with
-/// `warta train ner` after it changes (or pass names at run time with
-/// [`crate::Tagger::add_phrases`]).
+/// Add actor names from the knowledge base (`data/kb/`, loaded with
+/// `warta_kb::Kb::load`) when the data folder has one: persons' names and aliases
+/// as `kb_per`, organisations' as `kb_org`, countries' and places' as `kb_loc`.
+/// Surnames alone and metonyms ("Kremlin") are left out: they name an actor only
+/// in context, which is the linker's job. A data folder without `kb/kb.toml`
+/// contributes nothing; a KB that fails to load is an error (fix it, or train with
+/// `--no-kb`). Rebuild the model with `warta train ner` after the KB changes, or
+/// pass names at run time with [`crate::Tagger::add_phrases`].
 pub fn add_kb(
     data: &DataDir,
     set: &mut PhraseSet,
 ) -> Result<Vec<(String, String, usize)>, NerError> {
-    let mut out = Vec::new();
-    let Some(root) = data.root() else {
-        return Ok(out);
-    };
-    let dir = root.join("kb");
-    let Ok(rd) = std::fs::read_dir(&dir) else {
-        return Ok(out);
-    };
-    let mut files: Vec<_> = rd
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "tsv"))
-        .collect();
-    files.sort();
-    for path in files {
-        let text = std::fs::read_to_string(&path).map_err(|source| NerError::Open {
-            path: path.display().to_string(),
-            source,
-        })?;
-        let mut lines = text.lines().filter(|l| !l.starts_with('#'));
-        let Some(header) = lines.next() else { continue };
-        let cols: Vec<String> = header
-            .split('\t')
-            .map(|c| c.trim().to_lowercase())
-            .collect();
-        let find = |names: &[&str]| cols.iter().position(|c| names.contains(&c.as_str()));
-        let (Some(ty), Some(name)) = (find(&["type", "kind"]), find(&["name", "canonical"])) else {
-            continue;
+    if data.read_optional("kb/kb.toml")?.is_none() {
+        return Ok(Vec::new());
+    }
+    let kb = warta_kb::Kb::load(data).map_err(|e| NerError::Data {
+        path: "kb/".into(),
+        message: e.to_string(),
+    })?;
+    Ok(add_kb_actors(kb.actors(), set))
+}
+
+/// Add the names of `actors` (see [`add_kb`]); returns entries per class.
+pub fn add_kb_actors(
+    actors: &[warta_kb::Actor],
+    set: &mut PhraseSet,
+) -> Vec<(String, String, usize)> {
+    use warta_kb::ActorKind;
+    let mut counts = [0usize; 3];
+    for a in actors {
+        let (slot, class_name) = match a.kind {
+            ActorKind::Person => (0, "kb_per"),
+            ActorKind::Organisation => (1, "kb_org"),
+            ActorKind::Country | ActorKind::Place => (2, "kb_loc"),
         };
-        let aliases = find(&["aliases", "names", "alias"]);
-        let mut counts = [0usize; 3];
-        for line in lines {
-            let f: Vec<&str> = line.split('\t').collect();
-            let class_name = match f.get(ty).map(|s| s.trim().to_lowercase()).as_deref() {
-                Some("person" | "per") => "kb_per",
-                Some("org" | "organisation" | "organization" | "igo") => "kb_org",
-                Some("country" | "loc" | "place" | "location" | "city") => "kb_loc",
-                _ => continue,
-            };
-            let c = class(class_name).unwrap_or(0);
-            let mut names: Vec<&str> = f.get(name).into_iter().copied().collect();
-            if let Some(a) = aliases.and_then(|a| f.get(a)) {
-                names.extend(a.split('|'));
-            }
-            for n in names.into_iter().map(str::trim).filter(|s| !s.is_empty()) {
-                set.add_text(c, n);
-                counts[usize::from(c - class("kb_per").unwrap_or(0))] += 1;
-            }
-        }
-        let rel = path
-            .strip_prefix(root)
-            .map_or_else(|_| path.display().to_string(), |p| p.display().to_string());
-        for (i, cname) in ["kb_per", "kb_org", "kb_loc"].iter().enumerate() {
-            if counts[i] > 0 {
-                out.push((rel.clone(), cname.to_string(), counts[i]));
-            }
+        let c = class(class_name).unwrap_or(0);
+        let names = std::iter::once(&a.name)
+            .chain(a.name_id.iter())
+            .chain(a.aliases.iter());
+        for n in names.map(|n| n.trim()).filter(|n| !n.is_empty()) {
+            set.add_text(c, n);
+            counts[slot] += 1;
         }
     }
-    Ok(out)
+    ["kb_per", "kb_org", "kb_loc"]
+        .iter()
+        .zip(counts)
+        .filter(|(_, n)| *n > 0)
+        .map(|(c, n)| ("kb/".to_string(), c.to_string(), n))
+        .collect()
 }
 
 #[cfg(test)]
@@ -278,19 +263,47 @@ mod tests {
     }
 
     #[test]
-    fn kb_tsv_is_read_when_present() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("kb")).unwrap();
-        std::fs::write(
-            dir.path().join("kb/actors.tsv"),
-            "# test\nid\ttype\tname\taliases\nx\tperson\tSergei Lavrov\tSergey Lavrov|Lavrov\ny\tcountry\tTiongkok\tChina|RRT\n",
-        )
-        .unwrap();
+    fn kb_actors_become_phrases() {
+        let actor = warta_kb::Actor {
+            id: "sergey-lavrov".into(),
+            qid: None,
+            name: "Sergey Lavrov".into(),
+            name_id: None,
+            kind: warta_kb::ActorKind::Person,
+            country: Some("RUS".into()),
+            sector: Some("GOV".into()),
+            aliases: vec!["Sergei Lavrov".into()],
+            demonyms: Vec::new(),
+            metonyms: Vec::new(),
+            surnames: vec!["Lavrov".into()],
+            surname_alone: true,
+            roles: Vec::new(),
+            parent: None,
+            institution: None,
+            capital: false,
+            note: None,
+            source: "test".into(),
+        };
         let mut set = PhraseSet::new();
-        let r = add_kb(&DataDir::at(dir.path()), &mut set).unwrap();
-        assert_eq!(r.len(), 2);
+        let r = add_kb_actors(&[actor], &mut set);
+        assert_eq!(r, vec![("kb/".to_string(), "kb_per".to_string(), 2)]);
+        // Full names only: the surname alone is not a phrase.
         let mut b = String::new();
-        let h = crate::phrases::lower_hash("lavrov", &mut b);
-        assert!(set.contains_single(class("kb_per").unwrap(), h));
+        let lavrov = crate::phrases::lower_hash("Lavrov", &mut b);
+        assert!(!set.contains_single(class("kb_per").unwrap(), lavrov));
+        assert_eq!(set.len(), 2);
+    }
+
+    #[test]
+    fn repository_kb_loads_into_phrases() {
+        let data = DataDir::locate(None);
+        let mut set = PhraseSet::new();
+        let r = add_kb(&data, &mut set).unwrap();
+        if data.read_optional("kb/kb.toml").unwrap().is_some() {
+            assert!(r.iter().any(|(_, c, n)| c == "kb_per" && *n > 10), "{r:?}");
+            let mut b = String::new();
+            let h = crate::phrases::lower_hash("Tiongkok", &mut b);
+            assert!(set.contains_single(class("kb_loc").unwrap(), h));
+        }
     }
 }

@@ -102,6 +102,8 @@ pub struct Recipe {
     pub use_clusters: bool,
     /// Score the dev sets after every epoch (slower; for tuning).
     pub dev_each_epoch: bool,
+    /// Add the knowledge base's names as gazetteers.
+    pub use_kb: bool,
 }
 
 impl Default for Recipe {
@@ -111,6 +113,7 @@ impl Default for Recipe {
             groups: groups::ALL,
             use_clusters: true,
             dev_each_epoch: false,
+            use_kb: true,
         }
     }
 }
@@ -160,7 +163,7 @@ pub fn train_model(
         train_files.push((rel.to_string(), s.len()));
         sentences.extend(s);
     }
-    let (phrases, lexicon) = lexicon::build(data, shared_root)?;
+    let (phrases, lexicon) = lexicon::build(data, shared_root, recipe.use_kb)?;
     let cluster_map = match (recipe.use_clusters, clusters_file) {
         (true, Some(p)) => {
             let text = std::fs::read_to_string(p).map_err(|source| NerError::Open {

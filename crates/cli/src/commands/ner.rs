@@ -45,6 +45,9 @@ pub struct TrainNerArgs {
     /// Train without clusters and capitalisation statistics.
     #[arg(long)]
     no_clusters: bool,
+    /// Train without the knowledge base's names (data/kb/) as gazetteers.
+    #[arg(long)]
+    no_kb: bool,
     /// Passes over the training data.
     #[arg(long, default_value_t = TrainOptionsDefaults::EPOCHS)]
     epochs: usize,
@@ -238,6 +241,7 @@ fn train_ner(data: &DataDir, a: TrainNerArgs) -> anyhow::Result<ExitCode> {
         groups: g,
         use_clusters: !a.no_clusters,
         dev_each_epoch: a.dev_each_epoch,
+        use_kb: !a.no_kb,
         ..Recipe::default()
     };
     r.train.epochs = a.epochs;
@@ -449,6 +453,27 @@ pub fn eval_ugm(data: &DataDir, a: EvalUgmArgs) -> anyhow::Result<ExitCode> {
         "  mean of fold micro-F1: {:.4}",
         fold_f1.iter().sum::<f64>() / fold_f1.len().max(1) as f64
     )?;
+    // Ceiling: the same sentences re-annotated in IDNer2k test, scored as if
+    // that annotation were a prediction (annotation conventions differ).
+    let idner = warta_ner::conll::read_file(&a.data_root.join(warta_ner::corpus::IDNER_TEST))?;
+    let by_key: std::collections::HashMap<String, &RawSentence> = idner
+        .iter()
+        .map(|s| (warta_ner::corpus::sentence_key(&s.tokens), s))
+        .collect();
+    let mut agree = Scores::default();
+    for (_, s) in &filtered {
+        if let Some(other) = by_key.get(&warta_ner::corpus::sentence_key(&s.tokens))
+            && other.tokens.len() == s.tokens.len()
+        {
+            agree.add(&s.chunk_tags(), &other.chunk_tags());
+        }
+    }
+    writeln!(
+        out,
+        "IDNer2k test gold scored against NER-UGM gold on the {} filtered sentences both annotate (annotation agreement, a ceiling):",
+        agree.sentences
+    )?;
+    print_scores(&mut out, &agree)?;
     Ok(ExitCode::SUCCESS)
 }
 
