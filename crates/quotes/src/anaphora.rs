@@ -18,6 +18,7 @@
 
 use crate::ctx::Ctx;
 use crate::cues::Who;
+use crate::fx::{FxMap, FxSet};
 use crate::lexicon::{CountryId, RoleId, bit};
 use crate::speaker::{Class, Np, classify, np_forward};
 use warta_model::SpeakerKind;
@@ -72,6 +73,8 @@ struct Profile {
 /// Every name occurrence and the title profiles of names.
 #[derive(Debug, Default)]
 pub(crate) struct Names {
+    /// Index of a profile by its lower-cased name.
+    by_key: FxMap<String, usize>,
     pub occs: Vec<NameOcc>,
     /// Sentence-initial subjects that name a person ("Wakil Presiden Gibran
     /// Rakabuming Raka meninjau …").
@@ -153,17 +156,19 @@ impl Names {
         countries: &[CountryId],
     ) {
         let tokens: Vec<String> = (a..b).map(|k| ctx.doc.lower(k).to_string()).collect();
-        let p = match self.profiles.iter_mut().find(|p| p.tokens == tokens) {
-            Some(p) => p,
+        let key = tokens.join(" ");
+        let i = match self.by_key.get(&key) {
+            Some(&i) => i,
             None => {
                 self.profiles.push(Profile {
                     tokens,
                     ..Profile::default()
                 });
-                let last = self.profiles.len() - 1;
-                &mut self.profiles[last]
+                self.by_key.insert(key, self.profiles.len() - 1);
+                self.profiles.len() - 1
             }
         };
+        let p = &mut self.profiles[i];
         for r in roles {
             if !p.roles.contains(r) {
                 p.roles.push(*r);
@@ -237,7 +242,7 @@ pub(crate) fn resolve(
 ) -> Vec<Option<Res>> {
     events.sort_by_key(|(pos, _)| *pos);
     // Names that speak somewhere: a sentence-initial mention of them is salient.
-    let speaking: Vec<&str> = events
+    let speaking: FxSet<&str> = events
         .iter()
         .filter_map(|(_, e)| match e {
             Event::Quote {

@@ -213,15 +213,18 @@ pub(crate) fn loose_after(
     Some(((j, j + 1), np))
 }
 
+/// How far into an unclosed quotation an attribution cue is looked for.
+const MAX_CUT_SCAN: usize = 400;
+
 /// Inside an unclosed quotation (tokens `open+1..stop`, up to its paragraph's end),
 /// the first comma followed by an attribution cue ends it: returns the comma and the
 /// token after the attribution's sentence, where scanning for marks resumes.
 pub(crate) fn cue_cut(ctx: &Ctx<'_, '_>, open: usize, stop: usize) -> Option<(usize, usize)> {
     let doc = &ctx.doc;
-    let para_end = (open..stop)
-        .find(|&k| !doc.same_para(open, k))
-        .unwrap_or(stop);
-    for c in open + 2..para_end {
+    // `stop` is the first token of the next paragraph (or the end). A quotation whose
+    // closing mark is missing is looked at for its first MAX_CUT_SCAN tokens only.
+    let para_end = stop.min(doc.len());
+    for c in open + 2..para_end.min(open + MAX_CUT_SCAN) {
         if !doc.is_punct(c, ',') {
             continue;
         }

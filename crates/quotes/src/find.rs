@@ -28,7 +28,6 @@ use crate::channel::Hit;
 use crate::ctx::Ctx;
 use crate::cues::{Frame, Who, frames, loose_after, post};
 use crate::indirect;
-use crate::marks::End;
 
 /// A quotation before speakers are resolved (byte offsets, token positions).
 #[derive(Debug, Clone)]
@@ -73,7 +72,7 @@ pub(crate) fn find(
         .iter()
         .map(|h| ctx.doc.token_at_byte(h.start))
         .collect();
-    let mut frames = frames(&ctx, |j| hit_tokens.contains(&j));
+    let mut frames = frames(&ctx, |j| hit_tokens.binary_search(&j).is_ok());
     let mut cands = direct(&ctx, &mut frames);
     indirect::find(&ctx, &mut frames, &mut cands, &hit_tokens);
     cands.sort_by_key(|c| c.text.start);
@@ -120,6 +119,13 @@ pub(crate) fn find(
 fn direct(ctx: &Ctx<'_, '_>, frames: &mut [Frame]) -> Vec<Cand> {
     let doc = &ctx.doc;
     let mut out: Vec<Cand> = Vec::new();
+    // Words outside quotations, per sentence: a quotation alone in its sentence has none.
+    let mut outside = vec![0u32; ctx.sents.spans.len()];
+    for (k, t) in doc.tokens.iter().enumerate() {
+        if t.kind == crate::token::Kind::Word && !ctx.inside(k) {
+            outside[ctx.sents.of(k)] += 1;
+        }
+    }
     for r in &ctx.regions {
         let content = r.content();
         let words = doc.words_in(content.start, content.end);
@@ -147,20 +153,25 @@ fn direct(ctx: &Ctx<'_, '_>, frames: &mut [Frame]) -> Vec<Cand> {
         let attr = post(ctx, r.after(), s_end).filter(|a| !a.inverted || comma);
         // The closest speech verb before the quotation in its sentence (with or
         // without a complement of its own: "Ia menuduh Barat berusaha menghalangi “…”").
-        let frame = frames.iter().rposition(|f| {
-            f.sentence == s_open
-                && f.verb.0 < r.open
-                && f.who.is_some()
-                && f.comp.is_none_or(|c| c <= r.open)
-        });
+        // (Frames are in text order: look only at this sentence's.)
+        let lo = frames.partition_point(|f| f.sentence < s_open);
+        let hi = frames.partition_point(|f| f.sentence <= s_open);
+        let frame = frames[lo..hi]
+            .iter()
+            .rposition(|f| {
+                f.verb.0 < r.open && f.who.is_some() && f.comp.is_none_or(|c| c <= r.open)
+            })
+            .map(|k| lo + k);
         let attached = frame.is_some_and(|k| frames[k].comp == Some(r.open));
+        // Earlier quotations are in text order: stop looking once they are too far back.
         let prev_same = out
             .iter()
-            .rposition(|c| c.direct && c.sents.1 >= s_open && c.sents.0 <= s_open);
-        let (sa, sb) = ctx.sents.span(s_open);
-        let alone = (sa..sb)
-            .filter(|&k| k < r.open || k > r.stop || (r.end != End::Closed && k >= r.stop))
-            .all(|k| !doc.is_word(k));
+            .enumerate()
+            .rev()
+            .take_while(|(_, c)| c.sents.1 >= s_open)
+            .find(|(_, c)| c.sents.0 <= s_open)
+            .map(|(k, _)| k);
+        let alone = outside.get(s_open) == Some(&0);
         let para = doc.tokens[r.open].para;
         let base = Cand {
             text,
@@ -201,9 +212,8 @@ fn direct(ctx: &Ctx<'_, '_>, frames: &mut [Frame]) -> Vec<Cand> {
             cand.same_as = Some(p);
             cand.cue = out[p].cue;
         } else if alone {
-            if let Some(p) = out
-                .iter()
-                .rposition(|c| c.direct && c.para + 1 >= para && c.para <= para)
+            let last = out.len().checked_sub(1);
+            if let Some(p) = last.filter(|&p| out[p].para + 1 >= para && out[p].para <= para)
                 && (out[p].who.is_some() || out[p].same_as.is_some())
             {
                 cand.same_as = Some(p);
@@ -244,7 +254,13 @@ fn anonymity(ctx: &Ctx<'_, '_>, c: &Cand) -> bool {
     let (a, _) = ctx.sents.span(c.sents.0);
     let (_, b) = ctx.sents.span(c.sents.1);
     let r = ctx.doc.bytes(a, b);
-    let s = ctx.doc.text.get(r).unwrap_or("").to_lowercase();
+    // (A bounded window: a runaway "sentence" must not cost quadratic time.)
+    let window = ctx
+        .doc
+        .text
+        .get(r.start..r.end.min(r.start + 2000))
+        .unwrap_or("");
+    let s = window.to_lowercase();
     ctx.lex.anonymity.iter().any(|p| s.contains(p.as_str()))
 }
 
@@ -258,27 +274,38 @@ fn attach_channels(
 ) -> Vec<Vec<crate::channel::Link>> {
     let mut out: Vec<Vec<crate::channel::Link>> = vec![Vec::new(); cands.len()];
     let mut claimed = vec![false; hits.len()];
+    // Hits are in text order, so their sentences ascend.
+    let hit_sents: Vec<usize> = hit_tokens.iter().map(|&t| ctx.sents.of(t)).collect();
     for (c, via) in cands.iter().zip(out.iter_mut()) {
-        for (h, (hit, &t)) in hits.iter().zip(hit_tokens).enumerate() {
-            let s = ctx.sents.of(t);
-            if s >= c.sents.0 && s <= c.sents.1 {
-                push_chain(via, hit);
-                claimed[h] = true;
-            }
+        let lo = hit_sents.partition_point(|&s| s < c.sents.0);
+        let hi = hit_sents.partition_point(|&s| s <= c.sents.1);
+        for h in lo..hi {
+            push_chain(via, &hits[h]);
+            claimed[h] = true;
         }
     }
-    for (h, (hit, &t)) in hits.iter().zip(hit_tokens).enumerate() {
+    // Quotations by sentence, to tell whether an unclaimed hit's sentence has one.
+    let mut quoted: Vec<(usize, usize)> = cands.iter().map(|c| c.sents).collect();
+    quoted.sort_unstable();
+    for (h, hit) in hits.iter().enumerate() {
         if claimed[h] {
             continue;
         }
-        let s = ctx.sents.of(t);
-        let para = ctx.doc.tokens.get(t).map(|x| x.para);
-        let quoted_sentence = cands.iter().any(|c| s >= c.sents.0 && s <= c.sents.1);
-        if quoted_sentence {
+        let s = hit_sents[h];
+        let before = quoted.partition_point(|&(a, _)| a <= s);
+        if quoted[..before].iter().rev().take(8).any(|&(_, b)| b >= s) {
             continue;
         }
-        for (c, via) in cands.iter().zip(out.iter_mut()) {
-            if Some(c.para) == para && via.is_empty() {
+        let Some(para) = ctx.doc.tokens.get(hit_tokens[h]).map(|x| x.para) else {
+            continue;
+        };
+        // Candidates are in text order: only those of this paragraph.
+        let lo = cands.partition_point(|c| c.para < para);
+        for (c, via) in cands[lo..].iter().zip(out[lo..].iter_mut()) {
+            if c.para != para {
+                break;
+            }
+            if via.is_empty() {
                 push_chain(via, hit);
             }
         }

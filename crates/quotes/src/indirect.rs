@@ -27,7 +27,7 @@ pub(crate) fn find(
         };
         let (_, b) = ctx.sents.span(f.sentence);
         let e = clause_end(ctx, c, b, hit_tokens);
-        if c >= e || doc.words_in(c, e) < 3 {
+        if c >= e || doc.words_upto(c, e, 3) < 3 {
             continue;
         }
         f.used = true;
@@ -70,13 +70,13 @@ fn postposed(
         let Some(attr) = post(ctx, k + 1, b) else {
             continue;
         };
-        let rest_words = doc.words_in(attr.end, b);
+        let rest_words = doc.words_upto(attr.end, b, 13);
         let channel_follows = hit_tokens.iter().any(|&t| t >= attr.cue.0 && t <= attr.end);
         let rest_ok = if attr.inverted {
             rest_words == 0
                 || (rest_words <= 6 && (ctx.f(attr.end) & bit::ADJUNCT != 0 || channel_follows))
         } else {
-            rest_words <= 12 && (attr.end..b).all(|t| ctx.f(t) & bit::CUE == 0)
+            rest_words <= 12 && (attr.end..b.min(attr.end + 60)).all(|t| ctx.f(t) & bit::CUE == 0)
         };
         if !rest_ok {
             continue;
@@ -91,7 +91,7 @@ fn postposed(
                 break;
             }
         }
-        let (first, e) = if doc.words_in(start, k) >= 4 {
+        let (first, e) = if doc.words_upto(start, k, 4) >= 4 {
             (start, k)
         } else if doc.is_punct(attr.end, ',') {
             let c = attr.end + 1;
@@ -99,7 +99,7 @@ fn postposed(
         } else {
             return None;
         };
-        if first >= e || doc.words_in(first, e) < 3 {
+        if first >= e || doc.words_upto(first, e, 3) < 3 {
             return None;
         }
         return Some(Cand {
@@ -116,17 +116,23 @@ fn postposed(
     None
 }
 
+/// Longest reported clause, in tokens: a real sentence is far shorter, and a runaway
+/// one must not make every speech verb in it report the whole rest.
+const MAX_CLAUSE: usize = 300;
+
 /// Where a reported clause starting at `c` ends in a sentence ending at `b`: before
 /// a trailing channel phrase after a comma, and before final punctuation.
 fn clause_end(ctx: &Ctx<'_, '_>, c: usize, b: usize, hit_tokens: &[usize]) -> usize {
     let doc = &ctx.doc;
-    let mut e = b;
-    if hit_tokens.contains(&c) {
+    let mut e = b.min(c + MAX_CLAUSE);
+    if hit_tokens.binary_search(&c).is_ok() {
         return c; // the "clause" is a channel phrase: "…, according to Reuters"
     }
-    if let Some(&t) = hit_tokens
+    let from = hit_tokens.partition_point(|&t| t <= c + 1);
+    if let Some(&t) = hit_tokens[from..]
         .iter()
-        .find(|&&t| t > c + 1 && t < e && doc.is_punct(t - 1, ','))
+        .take_while(|&&t| t < e)
+        .find(|&&t| doc.is_punct(t - 1, ','))
     {
         e = t - 1;
     }

@@ -328,6 +328,9 @@ fn lower_run_ok(ctx: &Ctx<'_, '_>, j: usize, limit: usize, after_role: bool) -> 
     false
 }
 
+/// Tokens looked at backwards from a verb for one comma-separated segment.
+const MAX_SEGMENT: usize = 40;
+
 /// Read the subject of a verb at token `v`, backwards, within the sentence starting
 /// at `s0`: the clause before the verb, skipping adverbs ("juga"), relative clauses
 /// and adjunct phrases set off by commas ("Yellen, yang …, mengatakan"), leading
@@ -346,7 +349,10 @@ pub(crate) fn subject_before(ctx: &Ctx<'_, '_>, v: usize, s0: usize) -> Option<N
     let mut seg_end = end;
     for _ in 0..4 {
         let mut a = seg_end;
-        while a > s0 {
+        // A subject is a few words: looking further back than this is wasted (and
+        // quadratic on a runaway sentence).
+        let floor = s0.max(seg_end.saturating_sub(MAX_SEGMENT));
+        while a > floor {
             let t = a - 1;
             let boundary =
                 ctx.inside(t) || !doc.is_word(t) || ctx.f(t) & (bit::CLAUSE_BREAK | bit::COMP) != 0;

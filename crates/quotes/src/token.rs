@@ -269,6 +269,21 @@ impl<'t> Doc<'t> {
         (a..b.min(self.len())).filter(|&i| self.is_word(i)).count()
     }
 
+    /// Number of word tokens in `a..b`, counting no further than `cap` (bounded work
+    /// on a runaway sentence).
+    pub fn words_upto(&self, a: usize, b: usize, cap: usize) -> usize {
+        let mut n = 0;
+        for i in a..b.min(self.len()) {
+            if n >= cap {
+                break;
+            }
+            if self.is_word(i) {
+                n += 1;
+            }
+        }
+        n
+    }
+
     /// Index of the first token starting at or after byte `pos`.
     pub fn token_at_byte(&self, pos: usize) -> usize {
         self.tokens.partition_point(|t| t.start < pos)

@@ -106,3 +106,35 @@ proptest! {
         check(&text, &found)?;
     }
 }
+
+/// Pathological inputs (thousands of unclosed marks, one endless sentence full of
+/// speech verbs, thousands of short quotations) take time linear in their size.
+#[test]
+fn big_inputs_stay_linear() {
+    let unit = [
+        "“Kami siap, kata Jokowi dan “lagi “lagi ",
+        "Lavrov mengatakan bahwa Menlu China mengatakan para pejabat AS mengatakan ",
+        "“Ya,” ujarnya, menurut kantor berita TASS. \"Tidak\" ",
+        "Menurut Wang, seperti dikutip Reuters dari Anadolu, ",
+    ];
+    for piece in unit {
+        for paragraphs in [false, true] {
+            let mut text = String::new();
+            while text.len() < 200_000 {
+                text.push_str(piece);
+                if paragraphs && text.len().is_multiple_of(3) {
+                    text.push_str("\n\n");
+                }
+            }
+            let start = std::time::Instant::now();
+            let found = quotes().find_text(&text, &[], Lang::Id);
+            let secs = start.elapsed().as_secs_f64();
+            check(&text, &found).expect("valid spans");
+            println!(
+                "{:>3} kB {paragraphs:5} {secs:.3} s {piece:?}",
+                text.len() / 1000
+            );
+            assert!(secs < 30.0, "{piece:?}: {secs:.1} s for 200 kB");
+        }
+    }
+}
