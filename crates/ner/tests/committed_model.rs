@@ -25,7 +25,7 @@ fn tagger() -> Option<&'static Tagger> {
 /// NERGrit dev (wiki domain). Set a little under the figures in BENCHMARKS.md so
 /// retraining with the same recipe passes and a broken feature or model does not.
 const IDNER_DEV_FLOOR: f64 = 0.83;
-const NERGRIT_DEV_FLOOR: f64 = 0.71;
+const NERGRIT_DEV_FLOOR: f64 = 0.72;
 
 #[test]
 fn dev_f1_stays_above_floor() {
@@ -69,7 +69,7 @@ fn kb_names_can_be_added_at_run_time() {
     let Some(t) = tagger() else { return };
     let mut t = t.clone();
     let added = t
-        .add_phrases("kb_per", ["Sergei Lavrov", "Lavrov"])
+        .add_phrases("kb_per", ["Zwetlana Qorbanova", "Qorbanova"])
         .expect("known class");
     assert!(added >= 2);
     assert!(t.add_phrases("no_such_class", ["x"]).is_err());
