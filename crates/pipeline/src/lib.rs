@@ -1,5 +1,5 @@
-//! Runs the stages over many inputs: ingest → extract → language ID, on all cores,
-//! with bounded memory, and hands articles back in input order.
+//! Runs the stages over many inputs: ingest → extract → language ID → entities →
+//! quotes, on all cores, with bounded memory, and hands articles back in input order.
 //!
 //! Shape: one reader thread walks the inputs (streaming, record by record) and
 //! feeds a bounded channel; `threads` workers extract and identify the language;
@@ -34,6 +34,9 @@ pub enum PipelineError {
     /// The entity stage (segmenter, knowledge base, NER model) failed to load.
     #[error("loading the entity stage: {0}")]
     Entities(#[from] warta_entities::EntityError),
+    /// The quotation data failed to load.
+    #[error("loading quotation data: {0}")]
+    Quotes(#[from] warta_quotes::QuoteError),
 }
 
 /// Everything the stages need, loaded once and shared by the workers.
@@ -45,6 +48,8 @@ pub struct Stages {
     pub langid: LangId,
     /// Entities linked to the knowledge base.
     pub entities: EntityStage,
+    /// Quotations with their speakers and channels.
+    pub quotes: warta_quotes::Quotes,
 }
 
 impl Stages {
@@ -54,6 +59,7 @@ impl Stages {
             extractor: Extractor::load(data)?,
             langid: LangId::load(data)?,
             entities: EntityStage::load(data)?,
+            quotes: warta_quotes::Quotes::load(data)?,
         })
     }
 
@@ -73,6 +79,8 @@ impl Stages {
         article.lang = self.langid.detect(&article.text, hint);
         let reference = self.extractor.reference_for(doc);
         article.entities = self.entities.find(&article, reference);
+        // After entities: speakers are linked through the article's mentions.
+        article.quotes = self.quotes.find(&article);
         article
     }
 }

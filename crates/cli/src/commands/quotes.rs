@@ -5,13 +5,14 @@
 //! Quotations are always found afresh, so a data change shows at once.
 
 use anyhow::Context;
-use std::io::{BufRead, BufReader, BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use warta_langdata::DataDir;
 use warta_model::{Article, Quote};
-use warta_pipeline::{Options, Stages};
 use warta_quotes::Quotes;
+
+use super::articles;
 
 /// Longest quotation excerpt shown, in chars.
 const EXCERPT_CHARS: usize = 200;
@@ -37,92 +38,21 @@ pub struct Args {
 pub fn run(data: &DataDir, args: Args) -> anyhow::Result<ExitCode> {
     let quotes = Quotes::load(data)
         .with_context(|| format!("loading quotation data from {}", data.describe()))?;
-    let mut stages: Option<Stages> = None;
     let mut out = BufWriter::new(std::io::stdout().lock());
-    let mut errors = 0u64;
     let mut totals = (0u64, 0u64);
-    for input in &args.inputs {
-        if let Some(reader) = analysed_jsonl(input)? {
-            for (n, line) in reader.lines().enumerate() {
-                let line = line.with_context(|| format!("reading {}", input.display()))?;
-                if line.trim().is_empty() {
-                    continue;
-                }
-                match serde_json::from_str::<Article>(&line) {
-                    Ok(a) => emit(&mut out, &quotes, a, &args, &mut totals)?,
-                    Err(e) => {
-                        errors += 1;
-                        eprintln!("warta: error: {}:{}: {e}", input.display(), n + 1);
-                    }
-                }
-            }
-            continue;
-        }
-        if stages.is_none() {
-            stages = Some(
-                Stages::load(data)
-                    .with_context(|| format!("loading language data from {}", data.describe()))?,
-            );
-        }
-        let Some(stages) = stages.as_ref() else {
-            continue;
-        };
-        let options = Options {
-            threads: args.threads,
-            ..Options::default()
-        };
-        let summary = warta_pipeline::run(
-            stages,
-            std::slice::from_ref(input),
-            &options,
-            |outcome| -> anyhow::Result<()> {
-                match outcome {
-                    Ok(a) => emit(&mut out, &quotes, a, &args, &mut totals),
-                    Err(e) => {
-                        eprintln!("warta: error: {e}");
-                        Ok(())
-                    }
-                }
-            },
-        )?;
-        errors += summary.errors;
-    }
+    let counts = articles::for_each(data, &args.inputs, args.threads, |a| {
+        emit(&mut out, &quotes, a, &args, &mut totals)
+    })?;
     out.flush().context("writing output")?;
     eprintln!(
-        "warta: quotes: articles={} quotations={} errors={errors}",
-        totals.0, totals.1
+        "warta: quotes: articles={} quotations={} errors={}",
+        totals.0, totals.1, counts.errors
     );
-    Ok(if errors > 0 {
+    Ok(if counts.errors > 0 {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// A reader over `path` when it is `warta analyze` output: a `.jsonl` file whose first
-/// record has `"schema": "warta/1"`.
-fn analysed_jsonl(path: &Path) -> anyhow::Result<Option<BufReader<std::fs::File>>> {
-    if path.extension().and_then(|e| e.to_str()) != Some("jsonl") || !path.is_file() {
-        return Ok(None);
-    }
-    let file = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
-    let mut reader = BufReader::new(file);
-    let mut first = String::new();
-    while first.trim().is_empty() {
-        first.clear();
-        if reader.read_line(&mut first)? == 0 {
-            return Ok(None);
-        }
-    }
-    let is_analysed = serde_json::from_str::<serde_json::Value>(&first)
-        .ok()
-        .and_then(|v| v.get("schema")?.as_str().map(|s| s == warta_model::SCHEMA))
-        .unwrap_or(false);
-    if !is_analysed {
-        return Ok(None);
-    }
-    let file = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
-    Ok(Some(BufReader::new(file)))
 }
 
 /// Find the quotations of one article and write them.
