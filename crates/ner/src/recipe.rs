@@ -104,6 +104,9 @@ pub struct Recipe {
     pub dev_each_epoch: bool,
     /// Add the knowledge base's names as gazetteers.
     pub use_kb: bool,
+    /// Training sentences equal (normalised) to a sentence of these files are
+    /// dropped (for held-out robustness runs, e.g. an NER-UGM test fold).
+    pub exclude: Vec<std::path::PathBuf>,
 }
 
 impl Default for Recipe {
@@ -114,6 +117,7 @@ impl Default for Recipe {
             use_clusters: true,
             dev_each_epoch: false,
             use_kb: true,
+            exclude: Vec::new(),
         }
     }
 }
@@ -156,10 +160,17 @@ pub fn train_model(
     recipe: &Recipe,
     mut progress: impl FnMut(&EpochReport, &[(Domain, Scores)]),
 ) -> Result<(ModelData, TrainReport), NerError> {
+    let mut excluded = std::collections::HashSet::new();
+    for f in &recipe.exclude {
+        for s in crate::conll::read_file(f)? {
+            excluded.insert(corpus::sentence_key(&s.tokens));
+        }
+    }
     let mut sentences = Vec::new();
     let mut train_files = Vec::new();
     for (rel, domain) in corpus::TRAIN_FILES {
-        let s = corpus::load_labelled(&shared_root.join(rel), domain)?;
+        let mut s = corpus::load_labelled(&shared_root.join(rel), domain)?;
+        s.retain(|x| !excluded.contains(&corpus::sentence_key(&x.tokens)));
         train_files.push((rel.to_string(), s.len()));
         sentences.extend(s);
     }

@@ -48,6 +48,10 @@ pub struct TrainNerArgs {
     /// Train without the knowledge base's names (data/kb/) as gazetteers.
     #[arg(long)]
     no_kb: bool,
+    /// Drop training sentences that occur (normalised) in this CoNLL file; repeatable.
+    /// For held-out runs such as NER-UGM's test fold 1.
+    #[arg(long, value_name = "FILE")]
+    exclude_sentences_of: Vec<PathBuf>,
     /// Passes over the training data.
     #[arg(long, default_value_t = TrainOptionsDefaults::EPOCHS)]
     epochs: usize,
@@ -242,6 +246,7 @@ fn train_ner(data: &DataDir, a: TrainNerArgs) -> anyhow::Result<ExitCode> {
         use_clusters: !a.no_clusters,
         dev_each_epoch: a.dev_each_epoch,
         use_kb: !a.no_kb,
+        exclude: a.exclude_sentences_of.clone(),
         ..Recipe::default()
     };
     r.train.epochs = a.epochs;
