@@ -32,16 +32,16 @@ fn run_tag(input: &str, extra: &[&str]) -> String {
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
-        .unwrap();
+        .expect("warta starts");
     child
         .stdin
         .take()
-        .unwrap()
+        .expect("stdin is piped")
         .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+        .expect("input is written");
+    let out = child.wait_with_output().expect("warta finishes");
     assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
+    String::from_utf8(out.stdout).expect("output is UTF-8")
 }
 
 #[test]
