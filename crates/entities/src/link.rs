@@ -22,7 +22,7 @@
 use crate::cues::Cues;
 use chrono::NaiveDate;
 use warta_kb::{Actor, ActorKind, Candidate, Kb, MatchKind, TitleKind, TitleMention};
-use warta_ner::{EntityType, Tag, Tagger};
+use warta_ner::{Domain, EntityType, Tag, TagScratch, Tagger};
 use warta_segment::{Segmented, TokenKind};
 
 /// Entity label.
@@ -228,12 +228,16 @@ impl<'a> Linker<'a> {
             return Vec::new();
         };
         let mut spans = Vec::new();
+        let mut scratch = TagScratch::default();
+        let mut words: Vec<&str> = Vec::new();
+        let mut tags: Vec<Tag> = Vec::new();
         for s in &seg.sentences {
             let tokens = seg.sentence_tokens(s);
-            let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
-            let tags = tagger.tag(&words);
+            words.clear();
+            words.extend(tokens.iter().map(|t| t.text(text)));
+            tagger.tag_into(&words, Domain::News, &mut scratch, &mut tags);
             let mut open: Option<(usize, usize, EntityType)> = None;
-            for (tok, tag) in tokens.iter().zip(tags) {
+            for (tok, &tag) in tokens.iter().zip(&tags) {
                 match tag {
                     Tag::B(t) => {
                         spans.extend(open.take());
