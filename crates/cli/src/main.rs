@@ -28,6 +28,9 @@ enum Command {
     /// Who and what each article mentions: actors linked to the knowledge base, with
     /// counts and surface forms (reads `warta analyze` output or analyses pages).
     Entities(commands::entities::Args),
+    /// Who did what to whom, when and where: coded events (PLOVER type and mode, CAMEO
+    /// code) with actors, recipients, dates and places, per article.
+    Events(commands::events::Args),
     /// Measure warta on a benchmark.
     #[command(subcommand)]
     Eval(commands::eval::EvalCommand),
@@ -46,6 +49,7 @@ fn main() -> ExitCode {
         Command::Analyze(args) => commands::analyze::run(&data, args),
         Command::Eval(cmd) => commands::eval::run(&data, cmd),
         Command::Entities(args) => commands::entities::run(&data, args),
+        Command::Events(args) => commands::events::run(&data, args),
         Command::Quotes(args) => commands::quotes::run(&data, args),
         Command::Train(cmd) => commands::ner::run_train(&data, cmd),
         Command::Tag(args) => commands::ner::tag(&data, args),

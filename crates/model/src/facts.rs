@@ -144,5 +144,150 @@ pub struct Channel {
     pub end: usize,
 }
 
-/// A coded political event. Shape defined by the event stage; kept open here.
-pub type Event = serde_json::Value;
+/// A coded political event: who did what to whom, when and where, in PLOVER terms
+/// (type, mode, context) with the CAMEO code, Goldstein score and QuadClass beside it
+/// so timelines can be laid next to GDELT and ICEWS. Shape documented in
+/// `docs/schema.md` (section `events[]`); filled by the event stage (`warta-events`).
+///
+/// `start`/`end` span the clause or sentence the event was read from, `trigger` the
+/// word or phrase that names it ("bertemu", "menjatuhkan sanksi"); both are char
+/// offsets into [`crate::Article::text`], like every actor, date and place span.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// PLOVER event type: `AGREE`, `CONSULT`, `SUPPORT`, `CONCEDE`, `COOPERATE`, `AID`,
+    /// `RETREAT`, `REQUEST`, `ACCUSE`, `REJECT`, `THREATEN`, `PROTEST`, `SANCTION`,
+    /// `MOBILIZE`, `COERCE`, `ASSAULT`.
+    #[serde(rename = "type")]
+    pub event_type: String,
+    /// PLOVER mode of the type (`visit`, `phone`, `disapprove`, `discontinue`, …), if any.
+    pub mode: Option<String>,
+    /// PLOVER contexts (`diplomatic`, `economic`, `military`, …), possibly empty.
+    pub context: Vec<String>,
+    /// CAMEO event code as a string with its leading zero ("042", "163", "1125").
+    pub cameo: String,
+    /// Goldstein conflict–cooperation score of the CAMEO code (−10..+10).
+    pub goldstein: f32,
+    /// QuadClass of the CAMEO root: 0 neutral (01–02), 1 verbal cooperation (03–05),
+    /// 2 material cooperation (06–08), 3 verbal conflict (09–13, 16), 4 material
+    /// conflict (14–15, 17–20).
+    pub quad_class: u8,
+    /// Who acted (a list: compound subjects, and both sides of a reciprocal event
+    /// named together: "Lavrov dan Wang Yi bertemu").
+    pub actors: Vec<EventActor>,
+    /// Who it was done to or with ("X bertemu dengan Y": Y; "dijatuhi sanksi": the subject).
+    pub recipients: Vec<EventActor>,
+    /// True for symmetric event kinds (meetings, talks, calls, agreements with someone):
+    /// the actor/recipient split then only follows the sentence, not who initiated.
+    #[serde(default)]
+    pub reciprocal: bool,
+    /// When it happened, as printed in the clause (or in an earlier or later mention of
+    /// the same event), resolved against the article date; `None` when the text gives
+    /// no date for it (the article's `published` date is then the best guess).
+    pub date: Option<EventDate>,
+    /// Where it happened ("di Beijing", "ke Moskow" for visits), if stated.
+    pub location: Option<EventLocation>,
+    /// Whether the text asserts the event, announces it, supposes it or recalls it.
+    pub modality: Modality,
+    /// The word or phrase that names the event.
+    pub trigger: Mention,
+    /// Char offset of the first char of the clause or sentence read.
+    pub start: usize,
+    /// Char offset one past the last char of the clause or sentence read.
+    pub end: usize,
+    /// How sure the coder is, in `[0, 1]`.
+    pub confidence: f32,
+    /// Index (in the article's `events`) of the first mention of the same event
+    /// (same type, actors and compatible recipients and dates), when this one repeats it.
+    /// Count events with `same_as` absent to count each event once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub same_as: Option<usize>,
+}
+
+/// An actor taking part in an event: the mention it was read from and the actor it is
+/// linked to (the same fields as an [`Entity`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventActor {
+    /// The mention as printed ("Menteri Luar Negeri Rusia Sergei Lavrov", "ia", "Beijing").
+    pub text: String,
+    /// Char offset of the first char.
+    pub start: usize,
+    /// Char offset one past the last char.
+    pub end: usize,
+    /// Canonical name of the actor ("Sergey Lavrov", "China").
+    pub canonical: Option<String>,
+    /// Knowledge-base key ("sergey-lavrov", "CHN", "EU"), if linked.
+    pub kb_id: Option<String>,
+    /// ISO 3166 alpha-3 country the actor acts for.
+    pub country: Option<String>,
+    /// PLOVER sector (GOV, MIL, IGO, …), if known.
+    pub sector: Option<String>,
+}
+
+/// When an event happened: the printed date and how it was resolved (the shape of
+/// [`crate::PublishedDate`], plus where it is printed).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventDate {
+    /// ISO 8601 day (`2024-04-09`), with a time when printed, or a range
+    /// `2023-02-02/2023-02-03` ("pada 2 dan 3 Februari").
+    pub value: String,
+    /// The printed text ("pada hari Selasa", "2 dan 3 Februari").
+    pub text: String,
+    /// How `value` was obtained from `text` and the article date.
+    pub resolution: crate::Resolution,
+    /// Char offset of the first char of `text` in the article.
+    pub start: usize,
+    /// Char offset one past the last char of `text`.
+    pub end: usize,
+}
+
+/// Where an event happened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventLocation {
+    /// The place as printed ("Bali", "Beijing", "Roma").
+    pub text: String,
+    /// Canonical name of the place, if linked.
+    pub canonical: Option<String>,
+    /// Knowledge-base key of the place ("IDN:bali", "CHN"), if linked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kb_id: Option<String>,
+    /// ISO 3166 alpha-3 country of the place, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Char offset of the first char of `text`.
+    pub start: usize,
+    /// Char offset one past the last char of `text`.
+    pub end: usize,
+}
+
+/// Whether the text asserts an event (PLOVER's auxiliary modes). Serialised in
+/// snake_case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Modality {
+    /// Reported as having happened (or happening).
+    #[default]
+    Asserted,
+    /// Announced or intended ("akan bertemu", "berencana", "will"): a future meeting is
+    /// coded as AGREE (CAMEO 036), not CONSULT.
+    Future,
+    /// Supposed ("jika", "seandainya", "if").
+    Hypothetical,
+    /// Recalled as background ("tahun lalu", "pernah", "last year"), with its own date.
+    Background,
+    /// Denied ("tidak", "belum", "not"). Only the lower-level coder returns these; the
+    /// article-level finder leaves them out.
+    Negated,
+}
+
+impl Modality {
+    /// The snake_case name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Future => "future",
+            Modality::Hypothetical => "hypothetical",
+            Modality::Background => "background",
+            Modality::Negated => "negated",
+        }
+    }
+}

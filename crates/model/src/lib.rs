@@ -16,7 +16,10 @@ mod id;
 mod span;
 
 pub use article::{Article, Author, Lang, PublishedDate, Removed, RemovedClass, Resolution, Wire};
-pub use facts::{Channel, Entity, Event, Mention, Quote, Speaker, SpeakerKind};
+pub use facts::{
+    Channel, Entity, Event, EventActor, EventDate, EventLocation, Mention, Modality, Quote,
+    Speaker, SpeakerKind,
+};
 pub use id::{article_id, normalise_for_id};
 pub use span::{CharIndex, Span};
 

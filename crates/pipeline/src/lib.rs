@@ -1,5 +1,5 @@
 //! Runs the stages over many inputs: ingest → extract → language ID → entities →
-//! quotes, on all cores, with bounded memory, and hands articles back in input order.
+//! quotes → events, on all cores, with bounded memory, and hands articles back in input order.
 //!
 //! Shape: one reader thread walks the inputs (streaming, record by record) and
 //! feeds a bounded channel; `threads` workers extract and identify the language;
@@ -37,6 +37,9 @@ pub enum PipelineError {
     /// The quotation data failed to load.
     #[error("loading quotation data: {0}")]
     Quotes(#[from] warta_quotes::QuoteError),
+    /// The event-coding data failed to load.
+    #[error("loading event-coding data: {0}")]
+    Events(#[from] warta_events::EventError),
 }
 
 /// Everything the stages need, loaded once and shared by the workers.
@@ -50,6 +53,8 @@ pub struct Stages {
     pub entities: EntityStage,
     /// Quotations with their speakers and channels.
     pub quotes: warta_quotes::Quotes,
+    /// Coded events with actors, recipients, dates and places.
+    pub events: warta_events::Events,
 }
 
 impl Stages {
@@ -60,6 +65,7 @@ impl Stages {
             langid: LangId::load(data)?,
             entities: EntityStage::load(data)?,
             quotes: warta_quotes::Quotes::load(data)?,
+            events: warta_events::Events::load(data)?,
         })
     }
 
@@ -81,6 +87,8 @@ impl Stages {
         article.entities = self.entities.find(&article, reference);
         // After entities: speakers are linked through the article's mentions.
         article.quotes = self.quotes.find(&article);
+        // After quotes: "kami" inside a quotation is its speaker.
+        article.events = self.events.find(&article);
         article
     }
 }

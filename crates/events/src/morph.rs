@@ -1,0 +1,1 @@
+//! The affix-stripping analyser (in progress).
