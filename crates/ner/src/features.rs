@@ -52,8 +52,10 @@ pub mod groups {
     pub const RUNS: u32 = 1 << 8;
     /// The token without surrounding punctuation (`(MK)` → `mk`).
     pub const STRIPPED: u32 = 1 << 9;
+    /// Character trigrams inside the word (foreign-name morphology).
+    pub const TRIGRAMS: u32 = 1 << 10;
     /// Everything.
-    pub const ALL: u32 = 0x3ff;
+    pub const ALL: u32 = 0x7ff;
 }
 
 /// The lists and clusters features are computed from; part of a model.
@@ -88,7 +90,11 @@ pub struct TokenInfo {
     stripped: u64,
     caplike: bool,
     connector: bool,
+    tri: [u64; MAX_TRI],
+    ntri: u8,
 }
+
+const MAX_TRI: usize = 10;
 
 const INIT_CAP: u8 = 1;
 const ALL_CAPS: u8 = 2;
@@ -279,6 +285,23 @@ impl Resources {
         } else {
             WordInfo::default()
         };
+        let mut tri = [0u64; MAX_TRI];
+        let mut ntri = 0u8;
+        if self.groups & groups::TRIGRAMS != 0 {
+            let idx: Vec<usize> = buf
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([buf.len()])
+                .collect();
+            // Inner trigrams: the edges are covered by prefixes and suffixes.
+            for w in idx.windows(4).skip(1).take(MAX_TRI) {
+                if w[3] == buf.len() {
+                    break;
+                }
+                tri[ntri as usize] = hash::str(&buf[w[0]..w[3]]);
+                ntri += 1;
+            }
+        }
         let (shape, short) = shape_hashes(token);
         let caplike = token
             .chars()
@@ -309,6 +332,8 @@ impl Resources {
             stripped,
             caplike,
             connector,
+            tri,
+            ntri,
         }
     }
 
@@ -402,6 +427,11 @@ impl Resources {
                 }
             }
             k.push(feat(29, u64::from(t.affix)));
+        }
+        if g & groups::TRIGRAMS != 0 {
+            for &h in &t.tri[..usize::from(t.ntri)] {
+                k.push(feat(28, h));
+            }
         }
         // Shapes and capitalisation.
         let first = i == 0;

@@ -200,7 +200,8 @@ pub fn train_model(
     let cluster_words = resources.clusters.len();
     let o = &recipe.train;
     let mut description = format!(
-        "warta-ner averaged perceptron; ensemble {}; scheme {:?}; epochs {}; min_count {}; seed {:#x}; domain blocks {}; prune {}; groups {:#x}; {} cluster words; {} phrases; trained on",
+        "warta-ner {:?}; perceptron ensemble {}; scheme {:?}; perceptron epochs {}; min_count {}; seed {:#x}; domain blocks {}; prune {}; groups {:#x}; {} cluster words; {} phrases; trained on",
+        o.algorithm,
         o.ensemble,
         o.scheme,
         o.epochs,

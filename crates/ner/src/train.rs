@@ -168,6 +168,9 @@ pub struct EpochReport {
     pub mistakes: usize,
     /// Sentences in the epoch.
     pub sentences: usize,
+    /// CRF: the penalised negative log-likelihood after this L-BFGS iteration
+    /// (`epoch` is then the iteration and `mistakes` is 0).
+    pub objective: Option<f64>,
 }
 
 /// Perceptron state: weights and the averaging accumulators.
@@ -257,8 +260,9 @@ pub fn train(
             let report = EpochReport {
                 epoch: iter,
                 member: 0,
-                mistakes: f.round() as usize,
+                mistakes: 0,
                 sentences: data.sents.len(),
+                objective: Some(f),
             };
             on_epoch(&report, &|| {
                 // Intermediate CRF weights are not kept; report progress only.
@@ -403,6 +407,7 @@ fn train_member(
             member,
             mistakes,
             sentences: order.len(),
+            objective: None,
         };
         on_epoch(&report, &p);
     }
