@@ -1,1 +1,71 @@
-//! (in progress)
+//! Modality before coding: is the event asserted, denied, announced, supposed or
+//! recalled?
+//!
+//! Cue words are data (`[modality]` of `events.toml`). Negation and future cues must
+//! stand shortly before the trigger (`window` words) with no other verb between, so
+//! "tidak menyinggung Ukraina dalam kunjungan Ma" does not deny the visit; a
+//! hypothetical cue anywhere earlier in the sentence makes what follows hypothetical
+//! ("Jika Rusia menyerang, …"); a background cue anywhere in the clause makes it
+//! recalled ("Lavrov terakhir kali mengunjungi Beijing …", "… tahun lalu").
+
+use warta_model::Modality;
+
+use crate::lexicon::Lexicon;
+use crate::sentence::View;
+use crate::trigger::Match;
+
+/// Whether a cue phrase ends at token `end` (inclusive).
+fn cue_ends_at(view: &View, end: usize, cue: &[String]) -> bool {
+    let n = cue.len();
+    if n == 0 || end + 1 < n {
+        return false;
+    }
+    let start = end + 1 - n;
+    cue.iter()
+        .zip(&view.toks[start..=end])
+        .all(|(c, t)| *c == t.lower)
+}
+
+/// Whether any of `cues` occurs within `[from, to)`.
+fn any_cue(view: &View, from: usize, to: usize, cues: &[Vec<String>]) -> bool {
+    (from..to).any(|i| {
+        cues.iter()
+            .any(|c| cue_ends_at(view, i, c) && i + 1 >= from + c.len())
+    })
+}
+
+/// The modality of trigger `m` in clause `[cs, ce)`.
+pub(crate) fn modality(lex: &Lexicon, view: &View, m: &Match, cs: usize, ce: usize) -> Modality {
+    let cues = &lex.cues;
+    // Walk back from the trigger over at most `window` words.
+    let mut words = 0;
+    let mut i = m.first;
+    let mut future = false;
+    while i > cs {
+        i -= 1;
+        let t = &view.toks[i];
+        if cues.negation.iter().any(|c| cue_ends_at(view, i, c)) {
+            return Modality::Negated;
+        }
+        if cues.future.iter().any(|c| cue_ends_at(view, i, c)) {
+            future = true;
+        }
+        if !t.is_word() || t.brk || (t.verb && !cues.words.contains(&t.lower)) {
+            break;
+        }
+        words += 1;
+        if words >= cues.window {
+            break;
+        }
+    }
+    if any_cue(view, 0, m.first, &cues.hypothetical) {
+        return Modality::Hypothetical;
+    }
+    if future {
+        return Modality::Future;
+    }
+    if any_cue(view, cs, ce, &cues.background) {
+        return Modality::Background;
+    }
+    Modality::Asserted
+}
