@@ -2,4 +2,6 @@
 //! benchmarks, so every quality figure in `BENCHMARKS.md` can be rerun.
 
 pub mod extraction;
+pub mod petrarch;
+pub mod plover;
 pub mod shingles;
