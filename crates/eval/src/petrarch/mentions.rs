@@ -54,8 +54,14 @@ pub fn words(text: &str) -> Vec<Word> {
             continue;
         }
         let start = i;
-        while i < chars.len() && !chars[i].is_whitespace() {
+        // `_` separates words too: one record writes "Dol_Amroth".
+        while i < chars.len() && !chars[i].is_whitespace() && chars[i] != '_' {
             i += 1;
+        }
+        if i < chars.len() && chars[i] == '_' {
+            split_token(&chars, start, i, &mut out);
+            i += 1;
+            continue;
         }
         split_token(&chars, start, i, &mut out);
     }
@@ -112,14 +118,12 @@ fn split_token(chars: &[char], mut start: usize, mut end: usize, out: &mut Vec<W
             end -= 1;
             continue;
         }
-        if c == '.' {
-            // A final dot ends the sentence unless the word is an abbreviation with an
-            // inner dot ("U.S.", "K.U.").
-            let inner = chars[start..end - 1].contains(&'.');
-            if !inner {
-                tail.push((end - 1, end));
-                end -= 1;
-            }
+        // A final dot ends the sentence unless the word is an abbreviation with an
+        // inner dot ("U.S.", "K.U.").
+        if c == '.' && !chars[start..end - 1].contains(&'.') {
+            tail.push((end - 1, end));
+            end -= 1;
+            continue;
         }
         break;
     }

@@ -28,8 +28,9 @@
 //! | `[A:A]` | `symmetric = true` |
 //! | `[A:B]`, A ≠ B | A only: one trigger gives one event (**not expressible**) |
 //! | `[---]` | no trigger for the bare verb |
-//! | `- * WORDS [C]` | `[[trigger.refine]] after = "words"`, longest first (words must be adjacent: spaces read as `_`) |
-//! | `- PRE * [POST] [C]` | its own trigger, `match` = "pre … verb … post", `gap = 3` if any space or `^`, else 0 |
+//! | `- * W1_W2 [C]` (adjacent words after the verb) | `[[trigger.refine]] after = "w1 w2"`, longest first (the coder looks for it within a few words after the trigger) |
+//! | `- * W1 W2 [C]` (words may intervene) | its own trigger, `match` = "verb w1 w2", `gap = 5` |
+//! | `- PRE * [POST] [C]` | its own trigger, `match` = "pre … verb … post", `gap = 5` if any space or `^`, else 0 |
 //! | `%` | `symmetric = true` (the pattern becomes its own trigger) |
 //! | `+ … * … $` | `inverse = true` (subject is the target) |
 //! | `$ … * … +`, `^` | dropped (positions are the coder's); `^` widens the gap |
@@ -45,6 +46,11 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use super::PetrarchError;
+
+/// Words allowed between the items of a phrase trigger where the pattern allows
+/// intervening words (a space or `^` in PETRARCH-1): as far as the coder looks for a
+/// refinement after a trigger.
+pub const GAP: usize = 5;
 
 /// One pattern of a verb block.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -236,7 +242,13 @@ pub fn parse(text: &str) -> Result<VerbDict, String> {
             continue;
         }
         if l.starts_with('&') {
-            let name = l.split_whitespace().next().unwrap_or(l).to_string();
+            // `&PREPOSIT1_` is referred to as `&PREPOSIT1`: a trailing `_` is dropped.
+            let name = l
+                .split_whitespace()
+                .next()
+                .unwrap_or(l)
+                .trim_end_matches('_')
+                .to_string();
             dict.synsets.entry(name.clone()).or_default();
             synset = Some(name);
             continue;
@@ -576,12 +588,29 @@ pub fn convert(dict: &VerbDict) -> (Vec<Converted>, ConversionStats) {
             if dropped {
                 st.markers_dropped += 1;
             }
-            if pre.is_empty() && !compound && !inverse && !sym {
+            // A post-verb phrase whose words must be adjacent (`* NEW_&TIETYPES_RELATIONS`)
+            // is a refinement; one with spaces between its words (`* DIPLOMATIC TIES`,
+            // `* &PREPOSIT1 RESOLUTION`: words may intervene) becomes a phrase trigger,
+            // whose `gap` lets words intervene.
+            let post_items: Vec<&(String, bool)> =
+                p.after.iter().filter(|(w, _)| !marker(w)).collect();
+            let post_adjacent = post_items
+                .iter()
+                .take(post_items.len().saturating_sub(1))
+                .all(|(_, joined)| *joined);
+            if pre.is_empty() && !compound && !inverse && !sym && post_adjacent {
                 for words in expand_seq(&post, &dict.synsets) {
                     main_refines.push((words, code.clone()));
                 }
                 st.refines += 1;
                 continue;
+            }
+            if pre.is_empty() && !compound && !inverse && !sym {
+                // Also a refinement, for when the phrase is adjacent but a token the
+                // trigger finder cannot step over (a number) stands in the gap.
+                for words in expand_seq(&post, &dict.synsets) {
+                    main_refines.push((words, code.clone()));
+                }
             }
             let mut matches = Vec::new();
             let pres = expand_seq(&pre, &dict.synsets);
@@ -606,7 +635,7 @@ pub fn convert(dict: &VerbDict) -> (Vec<Converted>, ConversionStats) {
             out_block.push(Converted {
                 cameo: code,
                 matches,
-                gap: if spaced { 3 } else { 0 },
+                gap: if spaced { GAP } else { 0 },
                 symmetric: sym || compound,
                 inverse,
                 refine: Vec::new(),
@@ -631,7 +660,7 @@ pub fn convert(dict: &VerbDict) -> (Vec<Converted>, ConversionStats) {
                         out_block.push(Converted {
                             cameo: code.clone(),
                             matches,
-                            gap: 3,
+                            gap: GAP,
                             origin: format!("{} (+ {})", b.name, words.join(" ")),
                             ..Converted::default()
                         });
