@@ -76,6 +76,9 @@ pub struct PloverRecord {
     pub original: String,
     /// The sentence.
     pub text: String,
+    /// The words the coders marked as naming the event (`eventText`: "agreed
+    /// cooperate"), for listing the triggers the lexicon lacks.
+    pub event_text: String,
     /// The record date (all 2000-01-01 in the file).
     pub date: Option<NaiveDate>,
     /// Source actors.
@@ -155,6 +158,11 @@ pub fn parse(text: &str) -> Result<Vec<PloverRecord>, String> {
             event: map_label(event).to_string(),
             original: event.to_string(),
             text: text.to_string(),
+            event_text: r
+                .get("eventText")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string(),
             date: r
                 .get("date")
                 .and_then(Value::as_str)
@@ -337,6 +345,10 @@ pub struct PloverReport {
     /// (gold, predicted) → count, for records whose top event has the wrong type
     /// ("-" when nothing was coded).
     pub confusions: BTreeMap<String, usize>,
+    /// First words of the gold `eventText` of records whose gold type was not produced
+    /// at all, with their gold type, most frequent first: the English triggers whose
+    /// absence costs the most.
+    pub missed_triggers: Vec<(String, usize)>,
 }
 
 fn role(a: &EventActor) -> String {
@@ -413,6 +425,7 @@ pub fn run(stage: &EntityStage, events: &Events, records: &[PloverRecord]) -> Pl
     let mut by_type: BTreeMap<String, TypeTally> = BTreeMap::new();
     let mut total = TypeTally::default();
     let mut confusions: BTreeMap<String, usize> = BTreeMap::new();
+    let mut missed: BTreeMap<String, usize> = BTreeMap::new();
     for r in records {
         let (entities, found) = code_record(stage, events, r);
         let res = score_record(r, &entities, &found);
@@ -428,12 +441,22 @@ pub fn run(stage: &EntityStage, events: &Events, records: &[PloverRecord]) -> Pl
                 .entry(format!("{} -> {p}", res.gold))
                 .or_default() += 1;
         }
+        if !res.type_any
+            && let Some(w) = r.event_text.split_whitespace().next()
+        {
+            *missed
+                .entry(format!("{} ({})", w.to_lowercase(), r.event))
+                .or_default() += 1;
+        }
         results.push(res);
     }
+    let mut missed_triggers: Vec<(String, usize)> = missed.into_iter().collect();
+    missed_triggers.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     PloverReport {
         results,
         by_type,
         total,
         confusions,
+        missed_triggers,
     }
 }

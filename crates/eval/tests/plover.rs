@@ -89,6 +89,7 @@ fn the_top_event_is_scored_for_type_and_actors() {
         event: "REQUEST".into(),
         original: "DEMAND".into(),
         text: "t".into(),
+        event_text: "urged".into(),
         date: None,
         sources: vec![gold("JPN")],
         targets: vec![gold("IGO")],

@@ -285,6 +285,10 @@ pub struct PloverArgs {
     /// List N records whose top event has the wrong type or actors.
     #[arg(long, default_value_t = 0)]
     show_misses: usize,
+    /// List the N most frequent gold trigger words of records whose type was never
+    /// produced.
+    #[arg(long, default_value_t = 25)]
+    triggers: usize,
     /// Write the full report as JSON here.
     #[arg(long, value_name = "FILE")]
     json: Option<PathBuf>,
@@ -354,6 +358,17 @@ fn plover_cmd(data: &DataDir, args: PloverArgs) -> anyhow::Result<ExitCode> {
         out,
         "top confusions (gold -> top event): {}",
         list.join(", ")
+    )?;
+    let missed: Vec<String> = report
+        .missed_triggers
+        .iter()
+        .take(args.triggers)
+        .map(|(w, n)| format!("{w} {n}"))
+        .collect();
+    writeln!(
+        out,
+        "gold triggers of records whose type was never produced: {}",
+        missed.join(", ")
     )?;
     if args.show_misses > 0 {
         let misses = report
