@@ -292,15 +292,45 @@ pub struct PloverArgs {
     /// Write the full report as JSON here.
     #[arg(long, value_name = "FILE")]
     json: Option<PathBuf>,
+    /// Code with this PETRARCH-1 verb dictionary converted (e.g.
+    /// `../shared/data/events/CAMEO.verbpatterns.150430.txt`) instead of warta's own
+    /// English lexicon: a reference point, as in `warta eval petrarch`'s dictionary mode.
+    #[arg(long, value_name = "FILE")]
+    verb_dictionary: Option<PathBuf>,
 }
 
 fn plover_cmd(data: &DataDir, args: PloverArgs) -> anyhow::Result<ExitCode> {
     use warta_eval::plover;
     let records = plover::load(&args.path)?;
     let stage = plover::EntityStage::load(data).context("loading the entity stage")?;
-    let events = warta_events::Events::load(data).context("loading the event coder")?;
-    let report = plover::run(&stage, &events, &records);
     let mut out = std::io::stdout().lock();
+    let converted;
+    let own;
+    let events = match &args.verb_dictionary {
+        Some(path) => {
+            let dict = warta_eval::petrarch::verbs::load(path)?;
+            converted = warta_eval::petrarch::dictmode::build_with(
+                data,
+                &dict,
+                warta_eval::petrarch::dictmode::Conventions::Warta,
+            )?;
+            let s = &converted.stats;
+            writeln!(
+                out,
+                "English triggers: {} converted ({} verbs, {} refine, {} phrase triggers)",
+                path.display(),
+                s.verbs,
+                s.refines,
+                s.phrase_triggers
+            )?;
+            &converted.events
+        }
+        None => {
+            own = warta_events::Events::load(data).context("loading the event coder")?;
+            &own
+        }
+    };
+    let report = plover::run(&stage, events, &records);
     if let Some(w) = stage.warning() {
         writeln!(out, "warning: {w}")?;
     }

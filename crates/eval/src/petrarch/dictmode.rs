@@ -12,9 +12,11 @@
 //!   that are not CAMEO (`903`, `174K`, `1010`) are added, and every code it uses gets
 //!   a PLOVER type (by its two-digit root) if it has none (CAMEO 01x statements have
 //!   none in warta, so the coder would drop them).
-//! * `events/coding.toml`: its `[future]` and `[negated]` tables are removed, because
-//!   PETRARCH codes "is about to restore ties" as the act (064), not as an intent, and
-//!   a negated verb by its patterns only.
+//! * `events/coding.toml`: its `[future]` and `[negated]` tables are removed
+//!   ([`Conventions::Petrarch`]), because PETRARCH codes "is about to restore ties" as
+//!   the act (064), not as an intent, and a negated verb by its patterns only. The
+//!   PLOVER reference run keeps them ([`Conventions::Warta`]): PLOVER codes a future
+//!   act as AGREE, as warta does.
 
 use std::path::Path;
 
@@ -140,8 +142,27 @@ impl std::fmt::Debug for DictionaryCoder {
     }
 }
 
+/// How the temporary coder codes future and negated events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Conventions {
+    /// PETRARCH's: the act itself ("is about to restore ties" → 064); `[future]` and
+    /// `[negated]` of `coding.toml` removed.
+    Petrarch,
+    /// warta's (PLOVER's): a future act is an intent (AGREE); `coding.toml` kept.
+    Warta,
+}
+
 /// Build the temporary data folder from warta's `data` and load a coder from it.
 pub fn build(data: &DataDir, dict: &VerbDict) -> Result<DictionaryCoder, PetrarchError> {
+    build_with(data, dict, Conventions::Petrarch)
+}
+
+/// [`build`] with a choice of coding conventions.
+pub fn build_with(
+    data: &DataDir,
+    dict: &VerbDict,
+    conventions: Conventions,
+) -> Result<DictionaryCoder, PetrarchError> {
     let Some(root) = data.root() else {
         return Err(PetrarchError::NoDataFolder(data.describe()));
     };
@@ -166,12 +187,14 @@ pub fn build(data: &DataDir, dict: &VerbDict) -> Result<DictionaryCoder, Petrarc
     }
     std::fs::write(&en, &lexicon).map_err(|e| io(&en, e))?;
 
-    let coding = copy.join("events/coding.toml");
-    let text = std::fs::read_to_string(&coding).map_err(|e| io(&coding, e))?;
-    let text = remove_tables(&text, |n| {
-        n == "future" || n.starts_with("future.") || n == "negated"
-    });
-    std::fs::write(&coding, text).map_err(|e| io(&coding, e))?;
+    if conventions == Conventions::Petrarch {
+        let coding = copy.join("events/coding.toml");
+        let text = std::fs::read_to_string(&coding).map_err(|e| io(&coding, e))?;
+        let text = remove_tables(&text, |n| {
+            n == "future" || n.starts_with("future.") || n == "negated"
+        });
+        std::fs::write(&coding, text).map_err(|e| io(&coding, e))?;
+    }
 
     // Codes: add the missing ones, and types where none.
     let probe =

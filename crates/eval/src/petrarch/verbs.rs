@@ -52,6 +52,9 @@ use super::PetrarchError;
 /// refinement after a trigger.
 pub const GAP: usize = 5;
 
+/// Most spelled-out alternatives of one phrase trigger (synsets × verb forms).
+pub const MAX_ALTERNATIVES: usize = 512;
+
 /// One pattern of a verb block.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pattern {
@@ -268,9 +271,9 @@ pub fn parse(text: &str) -> Result<VerbDict, String> {
         };
         if let Some(body) = l.strip_prefix('-') {
             let (body, code) = code_of(body);
-            let Some(code) = code else {
-                return Err(format!("line {}: pattern without a code: `{l}`", n + 1));
-            };
+            // A pattern without a code (the operational CAMEO dictionary has two) is
+            // kept with an empty code and skipped by the conversion.
+            let code = code.unwrap_or_default();
             let (before, after, _) = pattern_items(&body);
             block.patterns.push(Pattern {
                 before,
@@ -430,8 +433,8 @@ fn expand_seq(items: &[String], synsets: &HashMap<String, Vec<String>>) -> Vec<V
             }
         }
         alts = next;
-        if alts.len() > 256 {
-            alts.truncate(256);
+        if alts.len() > MAX_ALTERNATIVES {
+            alts.truncate(MAX_ALTERNATIVES);
         }
     }
     let mut out = Vec::new();
@@ -510,6 +513,9 @@ pub struct ConversionStats {
     pub reverse_dropped: usize,
     /// Patterns skipped: no event code, or nothing literal.
     pub skipped: usize,
+    /// Phrase triggers cut at [`MAX_ALTERNATIVES`] spelled-out alternatives (large
+    /// synsets × verb forms; none in the unit tests' dictionary).
+    pub truncated: usize,
 }
 
 /// Convert the dictionary into triggers.
@@ -615,18 +621,22 @@ pub fn convert(dict: &VerbDict) -> (Vec<Converted>, ConversionStats) {
             let mut matches = Vec::new();
             let pres = expand_seq(&pre, &dict.synsets);
             let posts = expand_seq(&post, &dict.synsets);
-            for a in &pres {
+            'expand: for a in &pres {
                 for v in &phrases {
                     for z in &posts {
+                        if matches.len() >= MAX_ALTERNATIVES {
+                            st.truncated += 1;
+                            break 'expand;
+                        }
                         let mut m = a.clone();
                         m.extend(v.iter().cloned());
                         m.extend(z.iter().cloned());
-                        if !matches.contains(&m) {
-                            matches.push(m);
-                        }
+                        matches.push(m);
                     }
                 }
             }
+            matches.sort();
+            matches.dedup();
             if matches.is_empty() {
                 st.skipped += 1;
                 continue;
@@ -697,14 +707,25 @@ fn toml_str(s: &str) -> String {
     out
 }
 
-/// Write converted triggers as `[[trigger]]` tables.
+/// Whether a word can be written as a literal lexicon item (`a/b` would be read as a
+/// root with affix classes; the operational CAMEO dictionary has "MI-24VM/HIND").
+fn literal(words: &[String]) -> bool {
+    words.iter().all(|w| !w.contains('/'))
+}
+
+/// Write converted triggers as `[[trigger]]` tables (alternatives with a `/` in a word
+/// left out).
 pub fn to_toml(triggers: &[Converted]) -> String {
     let mut out = String::new();
     for t in triggers {
+        let matches: Vec<&Vec<String>> = t.matches.iter().filter(|m| literal(m)).collect();
+        if matches.is_empty() {
+            continue;
+        }
         let _ = writeln!(out, "\n# {}", t.origin.replace('\n', " "));
         out.push_str("[[trigger]]\n");
         let _ = writeln!(out, "cameo = {}", toml_str(&t.cameo));
-        let alts: Vec<String> = t.matches.iter().map(|m| toml_str(&m.join(" "))).collect();
+        let alts: Vec<String> = matches.iter().map(|m| toml_str(&m.join(" "))).collect();
         let _ = writeln!(out, "match = [{}]", alts.join(", "));
         out.push_str("verb = true\n");
         if t.gap > 0 {
@@ -716,7 +737,7 @@ pub fn to_toml(triggers: &[Converted]) -> String {
         if t.inverse {
             out.push_str("inverse = true\n");
         }
-        for (words, code) in &t.refine {
+        for (words, code) in t.refine.iter().filter(|(w, _)| literal(w)) {
             out.push_str("[[trigger.refine]]\n");
             let _ = writeln!(out, "after = {}", toml_str(&words.join(" ")));
             let _ = writeln!(out, "cameo = {}", toml_str(code));
