@@ -19,7 +19,7 @@ use crate::{Events, Input, modality, place, roles, trigger, when};
 /// An asserted event dated more than this many days before the article is background.
 const BACKGROUND_DAYS: u64 = 30;
 /// Words after a trigger searched for a refining phrase ("bantuan militer").
-const REFINE_WINDOW: usize = 5;
+const REFINE_WINDOW: usize = 7;
 /// Base confidence of a verb trigger and of an event noun.
 const VERB_CONFIDENCE: f32 = 0.85;
 const NOUN_CONFIDENCE: f32 = 0.7;
@@ -59,15 +59,17 @@ pub(crate) fn code(events: &Events, lex: &Lexicon, input: &Input<'_>) -> Vec<Eve
     let mut out = Vec::new();
     for s in &seg.sentences {
         let toks = seg.sentence_tokens(s);
-        let view = View::build(text, toks, s.start..s.end, lex, &ms, &date_ranges);
+        let mut view = View::build(text, toks, s.start..s.end, lex, &ms, &date_ranges);
         let matches = trigger::find(lex, &view);
         if matches.is_empty() {
             continue;
         }
-        let mut found: Vec<Event> = matches
+        view.event_nouns = matches.iter().filter(|m| m.noun).map(|m| m.head).collect();
+        let coded: Vec<Option<Event>> = matches
             .iter()
-            .filter_map(|m| event_of(events, lex, text, &idx, &view, m, &dates, input.published))
+            .map(|m| event_of(events, lex, text, &idx, &view, m, &dates, input.published))
             .collect();
+        let mut found = drop_embedded(events, lex, &view, &matches, coded);
         dedup_sentence(&mut found);
         out.extend(found);
     }
@@ -91,24 +93,20 @@ fn event_of(
     let (cs, ce) = roles::clause(view, m.first, m.last);
     let mut modality = modality::modality(lex, view, m, cs, ce);
     let r = roles::roles(lex, view, m, t);
-    if t.needs_recipient && r.recipients.is_empty() {
+    // "berbicara", "membahas" are events only with someone: a recipient or a
+    // compound subject ("Sugiono dan Balakrishnan membahas …").
+    if t.needs_recipient && r.recipients.is_empty() && r.actors.len() < 2 {
         return None;
     }
     // The code, refined by what follows ("bantuan militer" → 072).
     let mut code = t.cameo.clone();
     let window_end = (m.last + 1 + REFINE_WINDOW).min(ce);
-    'refine: for (words, c) in &t.refine {
-        for start in m.last + 1..window_end {
-            if start + words.len() <= view.toks.len()
-                && words
-                    .iter()
-                    .zip(&view.toks[start..start + words.len()])
-                    .all(|(w, tk)| *w == tk.lower)
-            {
-                code = c.clone();
-                break 'refine;
-            }
-        }
+    if let Some((_, c)) = t
+        .refine
+        .iter()
+        .find(|(words, _)| refine_at(lex, view, m.last + 1, window_end, words))
+    {
+        code = c.clone();
     }
     // The date, and what it says about modality.
     let trig_bytes = view.toks[m.first].range.start..view.toks[m.last].range.end;
@@ -210,6 +208,84 @@ fn event_of(
         end: sent_span.end,
         confidence: (confidence * 100.0).round() / 100.0,
         same_as: None,
+    })
+}
+
+/// Events in the complement of a demand, threat, promise, refusal or allegation
+/// ("mendesak Rusia menarik pasukannya", "menolak bertemu", "mengancam menjatuhkan
+/// sanksi kepada Iran") did not happen by being named: they are dropped, and the
+/// outer event takes their recipients when it has none. An event is in the complement
+/// when it follows the outer verb in the same clause (or after "untuk", "agar",
+/// "bahwa") and is not coordinated with it ("… dan mengecam …").
+fn drop_embedded(
+    events: &Events,
+    lex: &Lexicon,
+    view: &View,
+    matches: &[Match],
+    mut coded: Vec<Option<Event>>,
+) -> Vec<Event> {
+    let links = ["untuk", "agar", "supaya", "bahwa", "to", "that"];
+    for k in 1..matches.len() {
+        let inner = &matches[k];
+        let outer = (0..k).rev().find(|&j| {
+            let Some(e) = coded[j].as_ref() else {
+                return false;
+            };
+            let m = &matches[j];
+            if m.noun || !events.ontology.embeds(&e.event_type) {
+                return false;
+            }
+            // An event noun is presupposed ("mengecam serangan Israel": the attack
+            // happened), unless a light verb makes it a verb ("sepakat melakukan
+            // gencatan senjata").
+            let light = inner
+                .first
+                .checked_sub(1)
+                .is_some_and(|i| lex.roles.light.contains(&view.toks[i].lower));
+            if inner.noun && !light {
+                return false;
+            }
+            let between = &view.toks[m.last + 1..inner.first];
+            let coordinated = inner
+                .first
+                .checked_sub(1)
+                .is_some_and(|i| lex.roles.conjunctions.contains(&view.toks[i].lower));
+            !coordinated
+                && between.iter().all(|t| {
+                    (!t.brk || links.contains(&t.lower.as_str()))
+                        && !t.is_comma()
+                        && t.kind != warta_segment::TokenKind::Terminal
+                })
+        });
+        if let Some(j) = outer {
+            let inner_recipients = coded[k].as_ref().map(|e| e.recipients.clone());
+            coded[k] = None;
+            if let (Some(o), Some(r)) = (coded[j].as_mut(), inner_recipients)
+                && o.recipients.is_empty()
+            {
+                o.recipients = r;
+            }
+        }
+    }
+    coded.into_iter().flatten().collect()
+}
+
+/// Whether `words` occur in tokens `[from, to)`, in order, at most one other word
+/// between two of them, a clitic allowed ("menarik seluruh pasukannya" has "menarik
+/// pasukan").
+fn refine_at(lex: &Lexicon, view: &View, from: usize, to: usize, words: &[String]) -> bool {
+    let same =
+        |w: &str, t: &str| w == t || lex.morph.clitic_stripped(t).is_some_and(|stem| stem == w);
+    (from..to).any(|start| {
+        let mut pos = start;
+        for (k, w) in words.iter().enumerate() {
+            let limit = if k == 0 { pos + 1 } else { pos + 2 };
+            let Some(hit) = (pos..limit.min(to)).find(|&i| same(w, &view.toks[i].lower)) else {
+                return false;
+            };
+            pos = hit + 1;
+        }
+        true
     })
 }
 

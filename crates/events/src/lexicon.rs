@@ -56,6 +56,8 @@ struct VoiceFile {
     verbs: Vec<String>,
     #[serde(default)]
     not_verbs: Vec<String>,
+    #[serde(default)]
+    noun_markers: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -283,6 +285,9 @@ pub(crate) struct Voice {
     pub participles: HashSet<String>,
     pub verbs: HashSet<String>,
     pub not_verbs: HashSet<String>,
+    /// Quantifiers and determiners: a bare stem after them is a noun ("sejumlah
+    /// sandera"), not a headline verb.
+    pub noun_markers: HashSet<String>,
 }
 
 /// Modality cue phrases (lower-case token sequences).
@@ -377,6 +382,7 @@ impl Lexicon {
             participles: lower_set(&file.voice.participles),
             verbs: lower_set(&file.voice.verbs),
             not_verbs: lower_set(&file.voice.not_verbs),
+            noun_markers: lower_set(&file.voice.noun_markers),
         };
         let r = &file.roles;
         let roles = Roles {

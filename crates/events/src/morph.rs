@@ -310,6 +310,27 @@ impl Morph {
         out
     }
 
+    /// `word` without a particle and a clitic ("pasukannya" → "pasukan"), if it had one.
+    pub fn clitic_stripped<'w>(&self, word: &'w str) -> Option<&'w str> {
+        let mut stem = word;
+        for p in &self.particles {
+            if let Some(s) = stem.strip_suffix(p.as_str())
+                && s.len() >= self.min_root
+            {
+                stem = s;
+                break;
+            }
+        }
+        for c in &self.clitics {
+            if let Some(s) = stem.strip_suffix(c.as_str())
+                && s.len() >= self.min_root
+            {
+                return Some(s);
+            }
+        }
+        (stem.len() < word.len()).then_some(stem)
+    }
+
     /// True when `word` starts with a prefix of one of `classes` and leaves a root of
     /// at least `min_root` letters: a cheap test for "looks like a derived verb".
     pub fn has_prefix(&self, word_lower: &str, classes: &[u8]) -> bool {

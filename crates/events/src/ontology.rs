@@ -62,6 +62,7 @@ pub struct Ontology {
     future_code: HashMap<String, String>,
     future_type: HashMap<String, String>,
     negated_code: HashMap<String, String>,
+    embedding: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -76,6 +77,8 @@ struct CodingFile {
     future: FutureRules,
     #[serde(default)]
     negated: HashMap<String, String>,
+    #[serde(default)]
+    embedding: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -230,6 +233,7 @@ impl Ontology {
             future_code: coding.future.by_code,
             future_type: coding.future.by_type,
             negated_code: coding.negated,
+            embedding: coding.embedding,
         };
         onto.validate()?;
         Ok(onto)
@@ -263,6 +267,11 @@ impl Ontology {
                 if !self.codes.contains_key(code) {
                     problems.push(format!("rule {from} → {to}: no code {code}"));
                 }
+            }
+        }
+        for ty in &self.embedding {
+            if self.plover_type(ty).is_none() {
+                problems.push(format!("embedding: unknown type {ty}"));
             }
         }
         for (ty, to) in &self.future_type {
@@ -324,6 +333,13 @@ impl Ontology {
         }
         let ty = self.codes.get(code)?.event_type.as_deref()?;
         self.future_type.get(ty).map(String::as_str)
+    }
+
+    /// Whether an event of this type makes the events of its complement unreal: what
+    /// is demanded, threatened, promised, refused or alleged has not (thereby) happened
+    /// ("mendesak Rusia menarik pasukan": no withdrawal).
+    pub fn embeds(&self, event_type: &str) -> bool {
+        self.embedding.iter().any(|t| t == event_type)
     }
 
     /// The code a negated event is coded as where CAMEO has a negation ("tidak

@@ -33,6 +33,10 @@ use crate::trigger::Match;
 /// "kunjungan kenegaraan Presiden Prabowo").
 const POSSESSOR_WORDS: usize = 3;
 
+/// Whether a phrase governed by a preposition (and its token), or none, may be a
+/// recipient.
+type PrepTest<'a> = dyn Fn(Option<(&str, usize)>) -> bool + 'a;
+
 /// Actors and recipients of one trigger, as mention indices of the view.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Roles {
@@ -47,12 +51,15 @@ pub(crate) struct Roles {
 /// The clause around tokens `first..=last`: `[start, end)` token indices, bounded by
 /// clause breaks (see [`crate::sentence::Tok::brk`]).
 pub(crate) fn clause(view: &View, first: usize, last: usize) -> (usize, usize) {
+    // "Jika China menyerang Taiwan, Jepang akan …": the first comma after a clause
+    // opened by a subordinator closes it.
+    let sub_comma = view.sub_comma;
     let mut cs = first;
-    while cs > 0 && !view.toks[cs - 1].brk {
+    while cs > 0 && !view.toks[cs - 1].brk && Some(cs - 1) != sub_comma {
         cs -= 1;
     }
     let mut ce = last + 1;
-    while ce < view.toks.len() && !view.toks[ce].brk {
+    while ce < view.toks.len() && !view.toks[ce].brk && Some(ce) != sub_comma {
         ce += 1;
     }
     (cs, ce)
@@ -79,11 +86,19 @@ fn subject(
     control: bool,
     depth: u8,
 ) -> Option<(usize, f32)> {
+    // The possessor of an event noun is not the clause's subject ("Serangan Rusia …
+    // menewaskan": the attack killed, and it is coded already).
     let cands: Vec<usize> = view
         .groups
         .iter()
         .enumerate()
-        .filter(|(_, g)| g.first >= cs && g.last < upto && g.prep.is_none() && can_act(view, g))
+        .filter(|(_, g)| {
+            g.first >= cs
+                && g.last < upto
+                && g.prep.is_none()
+                && can_act(view, g)
+                && !(g.first > 0 && view.event_nouns.contains(&(g.first - 1)))
+        })
         .map(|(i, _)| i)
         .collect();
     if control {
@@ -142,20 +157,23 @@ fn object(
     m: &Match,
     ce: usize,
     places: bool,
-    allow: impl Fn(Option<&str>) -> bool,
+    allow: impl Fn(Option<(&str, usize)>) -> bool,
 ) -> Option<usize> {
     let stop = (m.last + 1..ce)
         .find(|&i| view.toks[i].verb && !view.toks[i].named)
         .unwrap_or(ce);
     for (i, g) in view.groups.iter().enumerate() {
-        if g.first <= m.last || g.first >= stop {
+        // A phrase may begin inside a multi-word trigger ("memanggil duta besar
+        // China": the title "duta besar China").
+        if g.last <= m.last || g.first < m.first || g.first >= stop {
             continue;
         }
-        let prep = g.prep.as_ref().map(|(p, _)| p.as_str());
+        let prep = g.prep.as_ref().map(|(p, at)| (p.as_str(), *at));
         let only_places = !can_act(view, g);
         if (places || !only_places) && allow(prep) {
             return Some(i);
         }
+        let prep = prep.map(|(p, _)| p);
         // Past an adjunct ("di tengah-tengah konflik Moskow dengan AS"), a later
         // "dengan" belongs to the adjunct's noun.
         if prep
@@ -195,14 +213,18 @@ fn mention_factor(view: &View, ms: &[usize]) -> f32 {
 /// The actors and recipients of trigger `m` (entry `t`).
 pub(crate) fn roles(lex: &Lexicon, view: &View, m: &Match, t: &Trigger) -> Roles {
     let (cs, ce) = clause(view, m.first, m.last);
-    let recipient_prep = |p: Option<&str>| -> bool {
+    let recipient_prep = |p: Option<(&str, usize)>| -> bool {
         match p {
-            None => true,
-            Some(p) => {
+            // A direct object, unless the entry lists its prepositions without "-".
+            None => t.recipient.as_ref().is_none_or(|set| set.contains("-")),
+            Some((p, at)) => {
                 let set = t.recipient.as_ref().unwrap_or(&lex.roles.recipient);
+                // "ke X" names the host of a visit or the target of an attack; "di X"
+                // only when the trigger ends with it ("tiba di").
                 set.contains(p)
                     || (t.place_recipient
-                        && (lex.roles.goal.contains(p) || lex.roles.location.contains(p)))
+                        && (lex.roles.goal.contains(p)
+                            || (lex.roles.location.contains(p) && at <= m.last)))
             }
         }
     };
@@ -218,7 +240,7 @@ pub(crate) fn roles(lex: &Lexicon, view: &View, m: &Match, t: &Trigger) -> Roles
             out.factor *= f;
         }
         if let Some(g) = object(lex, view, m, ce, false, |p| {
-            p.is_some_and(|p| lex.roles.agent.contains(p))
+            p.is_some_and(|(p, _)| lex.roles.agent.contains(p))
         }) {
             out.actors = members(view, g);
         }
@@ -228,7 +250,7 @@ pub(crate) fn roles(lex: &Lexicon, view: &View, m: &Match, t: &Trigger) -> Roles
             out.factor *= f;
         }
         let g = object(lex, view, m, ce, false, |p| {
-            p.is_none_or(|p| lex.roles.source.contains(p) || lex.roles.agent.contains(p))
+            p.is_none_or(|(p, _)| lex.roles.source.contains(p) || lex.roles.agent.contains(p))
         });
         if let Some(g) = g {
             out.actors = members(view, g);
@@ -310,7 +332,7 @@ fn noun_roles(
     cs: usize,
     ce: usize,
     out: &mut Roles,
-    recipient_prep: &dyn Fn(Option<&str>) -> bool,
+    recipient_prep: &PrepTest<'_>,
 ) {
     let after = |g: &Group| g.first > m.last && g.first < ce;
     // "antara X dan Y".
@@ -379,12 +401,20 @@ fn noun_roles(
     {
         out.actors = members(view, g);
     }
-    if out.actors.is_empty()
-        && let Some(g) = object(lex, view, m, ce, false, |p| {
-            p.is_some_and(|p| lex.roles.agent.contains(p))
-        })
-    {
-        out.actors = members(view, g);
+    let agent = object(lex, view, m, ce, false, |p| {
+        p.is_some_and(|(p, _)| lex.roles.agent.contains(p))
+    });
+    if let Some(g) = agent {
+        // "penahanan nelayan Indonesia oleh Australia": the agent acts, the
+        // possessor undergoes.
+        if let Some(p) = possessor.filter(|_| !out.actors.is_empty()) {
+            out.recipients = members(view, p);
+            out.actors = members(view, g);
+            return;
+        }
+        if out.actors.is_empty() {
+            out.actors = members(view, g);
+        }
     }
     // In an adjunct or after a light verb: the clause's subject.
     if out.actors.is_empty() {
@@ -416,6 +446,24 @@ fn noun_roles(
             }
         }
     }
+    // An event noun used as the predicate ("Buruh Prancis mogok kerja"): the phrase
+    // just before it.
+    if out.actors.is_empty()
+        && let Some((g, _)) = view.groups.iter().enumerate().rev().find(|(_, g)| {
+            g.last < m.first
+                && g.first >= cs
+                && g.prep.is_none()
+                && m.first - g.last <= 2
+                && can_act(view, g)
+                && view.toks[g.last + 1..m.first]
+                    .iter()
+                    .all(|t| t.is_word() && !t.verb && !lex.roles.is_prep(&t.lower))
+                && !view.toks[cs..g.first].iter().any(|t| t.verb)
+        })
+    {
+        out.actors = members(view, g);
+        out.factor *= 0.8;
+    }
     // Recipients: after the noun, past the possessor.
     let skip = possessor.map(|g| view.groups[g].last).unwrap_or(m.last);
     let stop = (m.last + 1..ce)
@@ -427,7 +475,7 @@ fn noun_roles(
             && Some(*i) != possessor
             && (t.place_recipient || can_act(view, g))
             && g.prep.is_some()
-            && recipient_prep(g.prep.as_ref().map(|(p, _)| p.as_str()))
+            && recipient_prep(g.prep.as_ref().map(|(p, at)| (p.as_str(), *at)))
     });
     if let Some((g, _)) = rec {
         out.recipients = members(view, g);

@@ -79,6 +79,10 @@ pub(crate) struct View {
     /// as an index into `mentions` (it is appended there, outside every group): whom
     /// "-nya" on an event noun most likely means when the entity stage left it.
     pub prev_person: Option<usize>,
+    /// The comma closing a sentence-initial subordinate clause ("Jika …, …"), if any.
+    pub sub_comma: Option<usize>,
+    /// Head tokens of event nouns found in the sentence (filled by the coder).
+    pub event_nouns: Vec<usize>,
 }
 
 /// How far back the last person before a sentence is looked for.
@@ -174,7 +178,8 @@ impl View {
                         && !lex.roles.clause_breaks.contains(w)));
         }
         unbreak_scare_quotes(&mut toks);
-        let groups = make_groups(text, lex, &toks, &ms, &m_toks);
+        let sub_comma = sub_clause_comma(lex, &toks);
+        let groups = make_groups(text, lex, &toks, &ms, &m_toks, sub_comma);
         let prev_person = mentions[..lo]
             .iter()
             .rev()
@@ -210,8 +215,29 @@ impl View {
             mentions: ms,
             groups,
             prev_person,
+            sub_comma,
+            event_nouns: Vec::new(),
         }
     }
+}
+
+/// The comma closing a subordinate clause that opens the sentence ("Jika China
+/// menyerang Taiwan, …"): the first comma when the first word is a subordinator.
+fn sub_clause_comma(lex: &Lexicon, toks: &[Tok]) -> Option<usize> {
+    let first = toks.iter().position(Tok::is_word)?;
+    let w = toks[first].lower.as_str();
+    let subordinator = (lex.roles.clause_breaks.contains(w)
+        && !lex.roles.relative.contains(w)
+        && !lex.roles.speech.contains(w))
+        || lex
+            .cues
+            .hypothetical
+            .iter()
+            .any(|c| c.len() == 1 && c[0] == w);
+    if !subordinator {
+        return None;
+    }
+    toks.iter().position(Tok::is_comma)
 }
 
 /// Quotation marks around a few words (scare quotes) do not break clauses.
@@ -356,6 +382,15 @@ fn join(
             return Join::Apart;
         }
     }
+    // "Dalam pertemuan dengan Blinken, Wang Yi menyampaikan …": after a comma, a name
+    // followed by a verb opens a clause.
+    let verb_follows = toks[b.end.min(toks.len())..]
+        .iter()
+        .find(|t| !lex.cues.words.contains(&t.lower))
+        .is_some_and(|t| t.verb);
+    if comma && !conj && verb_follows {
+        return Join::Apart;
+    }
     match (conj, comma, titles) {
         // "Rusia, dan kami …": a comma before "dan" ends a list of two only when a
         // list is already running ("Rusia, China, dan Iran").
@@ -375,16 +410,24 @@ fn make_groups(
     toks: &[Tok],
     ms: &[Mention],
     m_toks: &[Range<usize>],
+    sub_comma: Option<usize>,
 ) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     let mut prev: Option<usize> = None;
+    // The mention last absorbed as an apposition ("Lavrov, Menlu Iran …"): a person
+    // right after it is a new phrase ("… Menlu Iran Hossein Amir-Abdollahian membahas").
+    let mut appos: Option<usize> = None;
     for (i, m) in ms.iter().enumerate() {
         // A "-nya" counts only on an event word; the role finder adds it there.
         if m.kind == Kind::Clitic {
             continue;
         }
         let group_len = groups.last().map_or(0, |g: &Group| g.members.len());
-        let joined = prev.map(|p| {
+        let mut joined = prev.map(|p| {
+            let across = sub_comma.is_some_and(|c| m_toks[p].end <= c && c < m_toks[i].start);
+            if across {
+                return Join::Apart;
+            }
             join(
                 text,
                 lex,
@@ -394,6 +437,15 @@ fn make_groups(
                 (m.described, group_len),
             )
         });
+        let mut first = m_toks[i].start;
+        if let (Some(Join::Modifier), Some(a)) = (&joined, appos)
+            && m.kind == Kind::Person
+            && Some(a) == prev
+        {
+            joined = Some(Join::Apart);
+            first = m_toks[a].start;
+        }
+        appos = matches!(joined, Some(Join::Apposition)).then_some(i);
         match (joined, groups.last_mut()) {
             (Some(Join::Modifier), Some(g)) => {
                 // "Rusia Sergei Lavrov": keep the person, drop the modifier. A place
@@ -416,7 +468,7 @@ fn make_groups(
             }
             _ => groups.push(Group {
                 members: vec![i],
-                first: m_toks[i].start,
+                first,
                 last: m_toks[i].end - 1,
                 prep: None,
             }),

@@ -56,6 +56,9 @@ impl Analyses<'_> {
 struct ItemHit {
     /// `(passive, noun, clitic bytes)` for a root item; `None` for a word item.
     root: Option<(bool, bool, usize)>,
+    /// The root was read bare (no prefix): a headline verb, or a noun after a
+    /// quantifier ("sejumlah sandera").
+    bare: bool,
 }
 
 fn item_matches(
@@ -72,13 +75,19 @@ fn item_matches(
     match item {
         Item::Word(w) => {
             if t.lower == *w {
-                return Some(ItemHit { root: None });
+                return Some(ItemHit {
+                    root: None,
+                    bare: false,
+                });
             }
             let clitic_hit =
                 lex.morph.analyse(&t.lower).iter().any(|a| {
                     a.clitic > 0 && a.prefix.is_none() && a.suffix.is_none() && a.root == *w
                 });
-            clitic_hit.then_some(ItemHit { root: None })
+            clitic_hit.then_some(ItemHit {
+                root: None,
+                bare: false,
+            })
         }
         Item::Root { root, forms } => {
             for a in an.get(view, i) {
@@ -88,6 +97,7 @@ fn item_matches(
                 if let Some((passive, noun)) = lex.form_match(forms, a) {
                     return Some(ItemHit {
                         root: Some((passive, noun, a.clitic)),
+                        bare: a.prefix.is_none() && !noun,
                     });
                 }
             }
@@ -170,6 +180,9 @@ fn match_at(
     gap: usize,
 ) -> Option<Match> {
     let first_hit = item_matches(lex, an, view, i, items.first()?)?;
+    if first_hit.bare && i > 0 && lex.voice.noun_markers.contains(&view.toks[i - 1].lower) {
+        return None;
+    }
     let mut head: Option<(usize, bool, bool, usize)> = first_hit.root.map(|(p, n, c)| (i, p, n, c));
     let mut pos = i;
     for item in &items[1..] {
