@@ -183,3 +183,49 @@ fn gold_records_run_end_to_end_above_a_floor() {
         t.sources
     );
 }
+
+/// The reference run: the operational CAMEO verb dictionary converted into the
+/// lexicon format, so the type and actor figures are tested before warta's own
+/// English lexicon exists (floors well below the measured 0.435 and 0.713).
+#[test]
+fn gold_records_with_the_cameo_dictionary_above_a_floor() {
+    let Some(path) = gold_path() else {
+        eprintln!("skipped: ../shared/data/events not found beside the repository");
+        return;
+    };
+    let Some(dict_path) = path
+        .parent()
+        .map(|d| d.join("CAMEO.verbpatterns.150430.txt"))
+        .filter(|p| p.exists())
+    else {
+        eprintln!("skipped: CAMEO.verbpatterns.150430.txt not found");
+        return;
+    };
+    let rs = plover::load(&path).expect("loads");
+    let data = warta_langdata::DataDir::locate(None);
+    let stage = plover::EntityStage::load(&data).expect("entity stage");
+    let dict = warta_eval::petrarch::verbs::load(&dict_path).expect("dictionary");
+    let coder = warta_eval::petrarch::dictmode::build_with(
+        &data,
+        &dict,
+        warta_eval::petrarch::dictmode::Conventions::Warta,
+    )
+    .expect("converted coder");
+    let t = plover::run(&stage, &coder.events, &rs).total;
+    eprintln!(
+        "type {:.3}, source {:.3}, target {:.3}",
+        t.accuracy(),
+        t.source_accuracy(),
+        t.target_accuracy()
+    );
+    assert!(
+        t.accuracy() >= 0.3,
+        "type accuracy fell to {:.3}",
+        t.accuracy()
+    );
+    assert!(
+        t.source_accuracy() >= 0.5,
+        "source accuracy fell to {:.3}",
+        t.source_accuracy()
+    );
+}
