@@ -132,6 +132,7 @@ pub(crate) fn build(files: Vec<(String, RawFile)>) -> Result<Kb, KbError> {
                 .collect(),
             includes: r.includes,
             in_organisation: r.in_organisation,
+            shared: r.shared,
         });
     }
     let role_defs = kb.roles.clone();

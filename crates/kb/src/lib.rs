@@ -359,6 +359,7 @@ impl Kb {
         }
         match title.kind {
             TitleKind::Institution => self.institution(title.key, &of.id).into_iter().collect(),
+            TitleKind::Role if self.role(title.key).is_some_and(|r| r.shared) => Vec::new(),
             TitleKind::Role => {
                 let found = self.role_holders(title.key, &of.id, date);
                 match (&of.country, found.is_empty()) {

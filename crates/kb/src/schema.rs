@@ -81,6 +81,8 @@ pub(crate) struct RawRole {
     pub includes: Vec<String>,
     #[serde(default)]
     pub in_organisation: Option<String>,
+    #[serde(default)]
+    pub shared: bool,
 }
 
 #[derive(Debug, Deserialize)]

@@ -27,6 +27,11 @@ key = "high_representative"
 titles = []
 
 [[role]]
+key = "ambassador"
+titles = ["Duta Besar", "Ambassador"]
+shared = true
+
+[[role]]
 key = "top_diplomat"
 epithets = ["diplomat tertinggi"]
 includes = ["foreign_minister"]
@@ -85,6 +90,12 @@ sector = "GOV"
 roles = [{ role = "foreign_minister", country = "RUS", from = "1990-10", to = "1996-01-09" }]
 
 [[person]]
+id = "anatoly-antonov"
+name = "Anatoly Antonov"
+country = "RUS"
+roles = [{ role = "ambassador", country = "RUS", from = "2017-08-21", note = "to the United States" }]
+
+[[person]]
 id = "josep-borrell"
 name = "Josep Borrell"
 sector = "IGO"
@@ -115,7 +126,7 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 fn loads_and_indexes() {
     let kb = kb();
     let stats = kb.stats();
-    assert_eq!((stats.countries, stats.persons, stats.places), (2, 3, 1));
+    assert_eq!((stats.countries, stats.persons, stats.places), (2, 4, 1));
     assert_eq!(kb.get("RUS").map(|a| a.kind), Some(ActorKind::Country));
     assert_eq!(
         kb.get("RUS").and_then(|a| a.country.as_deref()),
@@ -229,6 +240,10 @@ fn titles_find_their_country_on_either_side() {
         .expect("title");
     assert_eq!(kb.title_holders(&mfa, date)[0].id, "RUS-MFA");
     assert!(kb.parse_role_title("Sergei Lavrov").is_none());
+    // A shared role (one ambassador per host country) names no one by title.
+    let envoy = kb.parse_role_title("Duta Besar Rusia").expect("title");
+    assert_eq!(envoy.key, "ambassador");
+    assert!(kb.title_holders(&envoy, date).is_empty());
 }
 
 #[test]

@@ -32,6 +32,12 @@ pub struct RoleDef {
     /// country ("Presiden Komisi Eropa" is the head of the Commission, not a head of
     /// state).
     pub in_organisation: Option<String>,
+    /// Many people hold the role for one country at once (ambassadors: one per host
+    /// country), so the title and the country alone name no one: "duta besar China"
+    /// in Manila is not China's ambassador in Washington. Title lookups
+    /// ([`crate::Kb::title_holders`]) return nobody for such roles; the holders are
+    /// still found by name.
+    pub shared: bool,
 }
 
 /// A kind of national institution found through its title and a country
