@@ -120,7 +120,7 @@ fn seeds(data: &DataDir) -> Result<Vec<Article>, Box<dyn std::error::Error>> {
 fn from_cases() -> Result<Vec<Article>, Box<dyn std::error::Error>> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
     let mut sentences: Vec<String> = Vec::new();
-    for file in ["id-dev.txt", "id-heldout.txt"] {
+    for file in ["id-dev.txt", "id-dev-2.txt"] {
         let text = std::fs::read_to_string(dir.join(file))?;
         sentences.extend(
             text.lines()

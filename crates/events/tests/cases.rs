@@ -1,5 +1,5 @@
-//! The Indonesian event test set (`tests/cases/id-dev.txt`, format in its header, and
-//! the held-out `id-heldout.txt`), scored through the whole chain a sentence takes in
+//! The Indonesian event cases: development sets (`tests/cases/id-dev.txt`, format in
+//! its header, and `id-dev-2.txt`) and the blind test set `id-test.txt`, scored through the whole chain a sentence takes in
 //! the pipeline: entity stage → quote stage → event coder.
 //!
 //! An event matches a gold event when its PLOVER type, actor set and recipient set
@@ -381,12 +381,13 @@ fn indonesian_dev_set() {
     }
 }
 
+/// Once held out; development data since its errors were read (see its header).
 #[test]
-fn indonesian_heldout_set() {
-    let cases = load("id-heldout.txt");
+fn indonesian_second_dev_set() {
+    let cases = load("id-dev-2.txt");
     assert!(cases.len() >= 50);
     let sc = score(&cases);
-    report("id-heldout", &sc);
+    report("id-dev-2", &sc);
     assert!(sc.all.p() >= 0.60, "overall precision {:.3}", sc.all.p());
     assert!(sc.all.r() >= 0.50, "overall recall {:.3}", sc.all.r());
 }
