@@ -100,6 +100,50 @@ impl Lexicon {
     }
 }
 
+/// Which half of a benchmark's records to score. Both PETRARCH and PLOVER records are
+/// test material: lexicon work looks at `Dev` only (records at even positions in file
+/// order: 0, 2, 4 …), and `Test` (odd positions) gives the honest figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Split {
+    /// Records at even positions (0, 2, 4 …): for development.
+    Dev,
+    /// Records at odd positions (1, 3, 5 …): held out.
+    Test,
+    /// Every record.
+    All,
+}
+
+impl Split {
+    /// `dev`, `test` or `all`.
+    pub fn parse(s: &str) -> Option<Split> {
+        match s {
+            "dev" => Some(Split::Dev),
+            "test" => Some(Split::Test),
+            "all" => Some(Split::All),
+            _ => None,
+        }
+    }
+
+    /// Name in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Split::Dev => "dev (even positions)",
+            Split::Test => "test (odd positions)",
+            Split::All => "all",
+        }
+    }
+
+    /// Whether the record at `position` (0-based, file order) belongs to the split.
+    pub fn keeps(self, position: usize) -> bool {
+        match self {
+            Split::Dev => position.is_multiple_of(2),
+            Split::Test => !position.is_multiple_of(2),
+            Split::All => true,
+        }
+    }
+}
+
 /// The records and the dictionaries they come with.
 #[derive(Debug, Clone)]
 pub struct Suite {
@@ -163,6 +207,16 @@ pub fn load(path: &Path) -> Result<Suite, PetrarchError> {
         discards: dictionary::load_discards(&file("Discardfile"))?,
         verb_file: file("Verbfile"),
     })
+}
+
+impl Suite {
+    /// The suite with only the records of `split` (by [`Record::index`], the position
+    /// in the file).
+    pub fn split(&self, split: Split) -> Suite {
+        let mut s = self.clone();
+        s.records.retain(|r| split.keeps(r.index));
+        s
+    }
 }
 
 /// The outcome of one record.

@@ -186,6 +186,18 @@ pub fn load(path: &Path) -> Result<Vec<PloverRecord>, PloverError> {
     })
 }
 
+/// The records of a split ([`crate::petrarch::Split`]) by their position in the list
+/// [`parse`] returns (file order; the one `DOCUMENT` record, first in the file, is not
+/// in that list): dev the even positions, test the odd ones.
+pub fn split(records: &[PloverRecord], split: crate::petrarch::Split) -> Vec<PloverRecord> {
+    records
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| split.keeps(*i))
+        .map(|(_, r)| r.clone())
+        .collect()
+}
+
 /// Whether a produced actor is the gold actor `g`.
 pub fn actor_matches(g: &GoldActor, a: &EventActor) -> bool {
     if NON_STATE.contains(&g.code.as_str()) {

@@ -164,8 +164,14 @@ fn event_of(
         .iter()
         .map(|&i| actor_of(events, idx, view, i, false))
         .collect();
-    let recipients: Vec<EventActor> = r
-        .recipients
+    let mut rec_ids = r.recipients.clone();
+    // "demanded that the US cancel …": the complement's subject receives the demand.
+    if rec_ids.is_empty() && onto.embeds(&event_type) {
+        rec_ids = roles::complement_subject(lex, view, m);
+        let acting: Vec<&str> = r.actors.iter().map(|&a| view.mentions[a].key()).collect();
+        rec_ids.retain(|&i| !acting.contains(&view.mentions[i].key()));
+    }
+    let recipients: Vec<EventActor> = rec_ids
         .iter()
         .map(|&i| actor_of(events, idx, view, i, t.place_recipient))
         .collect();

@@ -45,6 +45,10 @@ struct VoiceFile {
     #[serde(default)]
     verb_prefixes: Vec<String>,
     #[serde(default)]
+    verb_suffixes: Vec<String>,
+    #[serde(default)]
+    trigger_verbs: bool,
+    #[serde(default)]
     nominal_prefixes: Vec<String>,
     #[serde(default)]
     nominal_suffixes: Vec<String>,
@@ -97,6 +101,8 @@ struct RolesFile {
     first_person: Vec<String>,
     #[serde(default)]
     of: Vec<String>,
+    #[serde(default)]
+    complementizer: Vec<String>,
     #[serde(default)]
     possessor: Option<String>,
 }
@@ -250,6 +256,9 @@ pub(crate) struct Roles {
     pub partner: HashSet<String>,
     pub first_person: HashSet<String>,
     pub of: HashSet<String>,
+    /// Words opening a complement clause ("demanded that X …"): its subject is the
+    /// recipient of a demand, threat, accusation or refusal that has none.
+    pub complementizer: HashSet<String>,
     /// The possessor of an event noun follows it (Indonesian "kunjungan Ma") rather
     /// than preceding it (English "Lavrov's visit").
     pub possessor_after: bool,
@@ -278,6 +287,14 @@ pub(crate) struct Voice {
     pub active: Vec<u8>,
     /// Prefix classes that make a verb (for clause structure).
     pub verb_prefixes: Vec<u8>,
+    /// Suffix classes that make a verb (English -ed, and the irregular forms listed
+    /// with it): a lower-case word read with one is a predicate for the clause reader,
+    /// unless a noun marker precedes it ("the so-called", "an armed group").
+    pub verb_suffixes: Vec<u8>,
+    /// A word read as a verb form of a trigger root is a predicate for the clause
+    /// reader (English "visit", "meets": no affix marks them), unless a noun marker
+    /// precedes it.
+    pub trigger_verbs: bool,
     pub nominal_prefixes: Vec<u8>,
     pub nominal_suffixes: Vec<u8>,
     pub passive_aux: HashSet<String>,
@@ -376,6 +393,8 @@ impl Lexicon {
             passive,
             active: classes(&file.voice.active, "[voice] active")?,
             verb_prefixes: classes(&file.voice.verb_prefixes, "[voice] verb_prefixes")?,
+            verb_suffixes: classes(&file.voice.verb_suffixes, "[voice] verb_suffixes")?,
+            trigger_verbs: file.voice.trigger_verbs,
             nominal_prefixes: classes(&file.voice.nominal_prefixes, "[voice] nominal_prefixes")?,
             nominal_suffixes: classes(&file.voice.nominal_suffixes, "[voice] nominal_suffixes")?,
             passive_aux: lower_set(&file.voice.passive_aux),
@@ -403,6 +422,7 @@ impl Lexicon {
             partner: lower_set(&r.partner),
             first_person: lower_set(&r.first_person),
             of: lower_set(&r.of),
+            complementizer: lower_set(&r.complementizer),
             possessor_after: match r.possessor.as_deref() {
                 None | Some("after") => true,
                 Some("before") => false,
@@ -598,7 +618,7 @@ impl Lexicon {
                 };
                 if items.len() == 1
                     && let Some(Item::Root { forms, .. }) = items.first()
-                    && self.form_match(forms, &a).is_some()
+                    && self.form_match(forms, &a, false).is_some()
                     && !out.contains(&t.cameo)
                 {
                     out.push(t.cameo.clone());
@@ -608,13 +628,44 @@ impl Lexicon {
         out
     }
 
-    /// Whether an analysis fits one of `forms`: `Some((passive, noun))`.
-    pub(crate) fn form_match(&self, forms: &[Form], a: &Analysis) -> Option<(bool, bool)> {
-        if let Some(f) = forms
+    /// Whether a word (lower case) reads as the verb form of a trigger's head root.
+    pub(crate) fn is_trigger_verb(&self, word: &str) -> bool {
+        self.morph.analyse(word).iter().any(|a| {
+            self.by_root
+                .get(&a.root)
+                .into_iter()
+                .flatten()
+                .any(|(ti, ai)| {
+                    self.triggers
+                        .get(*ti as usize)
+                        .and_then(|t| t.alts.get(*ai as usize))
+                        .filter(|items| items.len() == 1)
+                        .and_then(|items| items.first())
+                        .is_some_and(|item| match item {
+                            Item::Root { forms, .. } => {
+                                self.form_match(forms, a, false) == Some((false, false))
+                            }
+                            Item::Word(_) => false,
+                        })
+                })
+        })
+    }
+
+    /// Whether an analysis fits one of `forms`: `Some((passive, noun))`. When a verb
+    /// and a noun form read the same (English "visit", "talks"), the first listed wins,
+    /// or the noun after a noun marker (`after_marker`: "a visit", "new sanctions").
+    pub(crate) fn form_match(
+        &self,
+        forms: &[Form],
+        a: &Analysis,
+        after_marker: bool,
+    ) -> Option<(bool, bool)> {
+        let mut same = forms
             .iter()
-            .find(|f| f.prefix == a.prefix && f.suffix == a.suffix)
-        {
-            return Some((false, f.noun));
+            .filter(|f| f.prefix == a.prefix && f.suffix == a.suffix);
+        if let Some(f) = same.next() {
+            let noun = f.noun || (after_marker && same.any(|g| g.noun));
+            return Some((false, noun));
         }
         if let Some(p) = a.prefix
             && let Some(&active) = self.voice.passive.get(&p)

@@ -331,6 +331,24 @@ impl Morph {
         (stem.len() < word.len()).then_some(stem)
     }
 
+    /// True when `word` ends with a suffix of one of `classes` and leaves a root of at
+    /// least `min_root` letters, or is an irregular form with such a suffix: a cheap
+    /// test for "looks like an inflected verb" (English "-ed", "met").
+    pub fn has_suffix(&self, word_lower: &str, classes: &[u8]) -> bool {
+        if classes.is_empty() {
+            return false;
+        }
+        if let Some((_, _, Some(s))) = self.irregular.get(word_lower) {
+            return classes.contains(s);
+        }
+        self.suffixes.iter().any(|s| {
+            classes.contains(&s.class)
+                && word_lower
+                    .strip_suffix(s.form.as_str())
+                    .is_some_and(|rest| rest.len() >= self.min_root)
+        })
+    }
+
     /// True when `word` starts with a prefix of one of `classes` and leaves a root of
     /// at least `min_root` letters: a cheap test for "looks like a derived verb".
     pub fn has_prefix(&self, word_lower: &str, classes: &[u8]) -> bool {

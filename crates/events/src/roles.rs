@@ -168,6 +168,14 @@ fn object(
         if g.last <= m.last || g.first < m.first || g.first >= stop {
             continue;
         }
+        // "…, a senior official said": the speaker of a reporting clause is no object.
+        if view
+            .toks
+            .get(g.last + 1)
+            .is_some_and(|t| lex.roles.speech.contains(&t.lower))
+        {
+            continue;
+        }
         let prep = g.prep.as_ref().map(|(p, at)| (p.as_str(), *at));
         let only_places = !can_act(view, g);
         if (places || !only_places) && allow(prep) {
@@ -183,6 +191,33 @@ fn object(
         }
     }
     None
+}
+
+/// The subject of a complement clause right after a verb trigger ("demanded that the
+/// US cancel …": the US), as mention indices; empty when there is none.
+pub(crate) fn complement_subject(lex: &Lexicon, view: &View, m: &Match) -> Vec<usize> {
+    if m.noun
+        || !view
+            .toks
+            .get(m.last + 1)
+            .is_some_and(|t| lex.roles.complementizer.contains(&t.lower))
+    {
+        return Vec::new();
+    }
+    let from = m.last + 2;
+    let stop = (from..view.toks.len())
+        .find(|&i| {
+            let t = &view.toks[i];
+            (t.verb && !t.named)
+                || (t.brk && i > from)
+                || t.kind == warta_segment::TokenKind::Terminal
+        })
+        .unwrap_or(view.toks.len());
+    view.groups
+        .iter()
+        .find(|g| g.first >= from && g.first < stop && g.prep.is_none() && can_act(view, g))
+        .map(|g| g.members.clone())
+        .unwrap_or_default()
 }
 
 /// Members of a group as actors.
@@ -396,10 +431,12 @@ fn noun_roles(
                 .as_ref()
                 .is_some_and(|(p, at)| lex.roles.of.contains(p) && *at == m.last + 1)
     });
+    let mut from_of = None;
     if out.actors.is_empty()
         && let Some((g, _)) = of_group
     {
         out.actors = members(view, g);
+        from_of = Some(g);
     }
     let agent = object(lex, view, m, ce, false, |p| {
         p.is_some_and(|(p, _)| lex.roles.agent.contains(p))
@@ -407,7 +444,8 @@ fn noun_roles(
     if let Some(g) = agent {
         // "penahanan nelayan Indonesia oleh Australia": the agent acts, the
         // possessor undergoes.
-        if let Some(p) = possessor.filter(|_| !out.actors.is_empty()) {
+        if let Some(p) = possessor.filter(|_| !out.actors.is_empty()).or(from_of) {
+            // "the invasion of Ukraine by Russia" likewise.
             out.recipients = members(view, p);
             out.actors = members(view, g);
             return;

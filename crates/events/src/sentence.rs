@@ -150,6 +150,7 @@ impl View {
         }
         // Flags.
         let mut di = 0;
+        let mut prev_lower = String::new();
         for t in &mut toks {
             while di < dates.len() && dates[di].end <= t.range.start {
                 di += 1;
@@ -175,7 +176,9 @@ impl View {
                     || ((!t.cap || t.lower.len() > 3)
                         && lex.morph.has_prefix(w, &lex.voice.verb_prefixes)
                         && !lex.roles.is_prep(w)
-                        && !lex.roles.clause_breaks.contains(w)));
+                        && !lex.roles.clause_breaks.contains(w))
+                    || suffix_verb(lex, t, &prev_lower));
+            prev_lower.clone_from(&t.lower);
         }
         unbreak_scare_quotes(&mut toks);
         let sub_comma = sub_clause_comma(lex, &toks);
@@ -219,6 +222,22 @@ impl View {
             event_nouns: Vec::new(),
         }
     }
+}
+
+/// An English-style predicate: a lower-case word with a verb suffix ("-ed", "met") or
+/// read as a trigger's verb form ("visit", "meets"), not after a noun marker ("the
+/// so-called", "a visit"). Only where the lexicon asks for it (`[voice]
+/// verb_suffixes`, `trigger_verbs`).
+fn suffix_verb(lex: &Lexicon, t: &Tok, prev: &str) -> bool {
+    let v = &lex.voice;
+    if (v.verb_suffixes.is_empty() && !v.trigger_verbs) || t.cap || v.noun_markers.contains(prev) {
+        return false;
+    }
+    let w = t.lower.as_str();
+    if lex.roles.is_prep(w) || lex.roles.clause_breaks.contains(w) {
+        return false;
+    }
+    lex.morph.has_suffix(w, &v.verb_suffixes) || (v.trigger_verbs && lex.is_trigger_verb(w))
 }
 
 /// The comma closing a subordinate clause that opens the sentence ("Jika China

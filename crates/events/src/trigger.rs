@@ -90,11 +90,12 @@ fn item_matches(
             })
         }
         Item::Root { root, forms } => {
+            let after_marker = i > 0 && lex.voice.noun_markers.contains(&view.toks[i - 1].lower);
             for a in an.get(view, i) {
                 if a.root != *root {
                     continue;
                 }
-                if let Some((passive, noun)) = lex.form_match(forms, a) {
+                if let Some((passive, noun)) = lex.form_match(forms, a, after_marker) {
                     return Some(ItemHit {
                         root: Some((passive, noun, a.clitic)),
                         bare: a.prefix.is_none() && !noun,

@@ -137,12 +137,18 @@ pub struct PetrarchArgs {
     /// Write the converted lexicon (dictionary mode's `lang/en/events.toml`) here.
     #[arg(long, value_name = "FILE")]
     dump_lexicon: Option<PathBuf>,
+    /// Which records: all, dev (even positions in the file, for development) or test
+    /// (odd positions, held out).
+    #[arg(long, default_value = "all", value_parser = ["all", "dev", "test"])]
+    split: String,
 }
 
 fn petrarch_cmd(data: &DataDir, args: PetrarchArgs) -> anyhow::Result<ExitCode> {
     use warta_eval::petrarch::{self, Lexicon};
-    let suite =
-        petrarch::load(&args.path).with_context(|| format!("loading {}", args.path.display()))?;
+    let split = petrarch::Split::parse(&args.split).unwrap_or(petrarch::Split::All);
+    let suite = petrarch::load(&args.path)
+        .with_context(|| format!("loading {}", args.path.display()))?
+        .split(split);
     let dict = petrarch::verbs::load(&suite.verb_file)?;
     let mut out = std::io::stdout().lock();
     let c = petrarch::records::counts(&suite.records);
@@ -156,6 +162,7 @@ fn petrarch_cmd(data: &DataDir, args: PetrarchArgs) -> anyhow::Result<ExitCode> 
         c.errors,
         args.path.display()
     )?;
+    writeln!(out, "split: {}", split.name())?;
     let mut reports = Vec::new();
     if args.lexicon != "dictionary" {
         let events = warta_events::Events::load(data).context("loading the event coder")?;
@@ -297,11 +304,17 @@ pub struct PloverArgs {
     /// English lexicon: a reference point, as in `warta eval petrarch`'s dictionary mode.
     #[arg(long, value_name = "FILE")]
     verb_dictionary: Option<PathBuf>,
+    /// Which records: all, dev (even positions in the file, for development) or test
+    /// (odd positions, held out).
+    #[arg(long, default_value = "all", value_parser = ["all", "dev", "test"])]
+    split: String,
 }
 
 fn plover_cmd(data: &DataDir, args: PloverArgs) -> anyhow::Result<ExitCode> {
     use warta_eval::plover;
-    let records = plover::load(&args.path)?;
+    let split =
+        warta_eval::petrarch::Split::parse(&args.split).unwrap_or(warta_eval::petrarch::Split::All);
+    let records = plover::split(&plover::load(&args.path)?, split);
     let stage = plover::EntityStage::load(data).context("loading the entity stage")?;
     let mut out = std::io::stdout().lock();
     let converted;
@@ -336,9 +349,10 @@ fn plover_cmd(data: &DataDir, args: PloverArgs) -> anyhow::Result<ExitCode> {
     }
     writeln!(
         out,
-        "PLOVER gold records: {} ({}); old labels mapped DEMAND->REQUEST, DISAPPROVE/INVESTIGATE->ACCUSE, FIGHT->ASSAULT",
+        "PLOVER gold records: {} ({}, split {}); old labels mapped DEMAND->REQUEST, DISAPPROVE/INVESTIGATE->ACCUSE, FIGHT->ASSAULT",
         records.len(),
-        args.path.display()
+        args.path.display(),
+        split.name()
     )?;
     writeln!(
         out,
