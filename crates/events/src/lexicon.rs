@@ -49,6 +49,8 @@ struct VoiceFile {
     #[serde(default)]
     trigger_verbs: bool,
     #[serde(default)]
+    capitalized_names: bool,
+    #[serde(default)]
     nominal_prefixes: Vec<String>,
     #[serde(default)]
     nominal_suffixes: Vec<String>,
@@ -103,6 +105,8 @@ struct RolesFile {
     of: Vec<String>,
     #[serde(default)]
     complementizer: Vec<String>,
+    #[serde(default)]
+    subject_of: Vec<String>,
     #[serde(default)]
     possessor: Option<String>,
 }
@@ -259,6 +263,10 @@ pub(crate) struct Roles {
     /// Words opening a complement clause ("demanded that X …"): its subject is the
     /// recipient of a demand, threat, accusation or refusal that has none.
     pub complementizer: HashSet<String>,
+    /// Prepositions whose phrase inside a subject noun phrase stands for the subject
+    /// when no other actor heads it ("Security forces in Guinea", "thousands of Iraqi
+    /// Kurds", "soldiers from Gondor").
+    pub subject_of: HashSet<String>,
     /// The possessor of an event noun follows it (Indonesian "kunjungan Ma") rather
     /// than preceding it (English "Lavrov's visit").
     pub possessor_after: bool,
@@ -295,6 +303,8 @@ pub(crate) struct Voice {
     /// reader (English "visit", "meets": no affix marks them), unless a noun marker
     /// precedes it.
     pub trigger_verbs: bool,
+    /// A capitalised word inside a sentence is part of a name, never a trigger.
+    pub capitalized_names: bool,
     pub nominal_prefixes: Vec<u8>,
     pub nominal_suffixes: Vec<u8>,
     pub passive_aux: HashSet<String>,
@@ -395,6 +405,7 @@ impl Lexicon {
             verb_prefixes: classes(&file.voice.verb_prefixes, "[voice] verb_prefixes")?,
             verb_suffixes: classes(&file.voice.verb_suffixes, "[voice] verb_suffixes")?,
             trigger_verbs: file.voice.trigger_verbs,
+            capitalized_names: file.voice.capitalized_names,
             nominal_prefixes: classes(&file.voice.nominal_prefixes, "[voice] nominal_prefixes")?,
             nominal_suffixes: classes(&file.voice.nominal_suffixes, "[voice] nominal_suffixes")?,
             passive_aux: lower_set(&file.voice.passive_aux),
@@ -423,6 +434,7 @@ impl Lexicon {
             first_person: lower_set(&r.first_person),
             of: lower_set(&r.of),
             complementizer: lower_set(&r.complementizer),
+            subject_of: lower_set(&r.subject_of),
             possessor_after: match r.possessor.as_deref() {
                 None | Some("after") => true,
                 Some("before") => false,

@@ -124,6 +124,24 @@ fn subject(
     if let Some(&g) = cands.first() {
         return Some((g, 1.0));
     }
+    // "Security forces in Guinea have tortured …": the phrase inside the subject noun
+    // phrase, when nothing but words stands before it.
+    if !lex.roles.subject_of.is_empty()
+        && let Some((gi, _)) = view.groups.iter().enumerate().find(|(_, g)| {
+            g.first >= cs
+                && g.last < upto
+                && can_act(view, g)
+                && g.prep.as_ref().is_some_and(|(p, at)| {
+                    lex.roles.subject_of.contains(p)
+                        && *at > cs
+                        && view.toks[cs..*at]
+                            .iter()
+                            .all(|t| t.is_word() && !t.verb && !t.named && !t.brk && !t.date)
+                })
+        })
+    {
+        return Some((gi, 0.8));
+    }
     if cs == 0 || depth > 2 {
         return None;
     }

@@ -150,7 +150,6 @@ impl View {
         }
         // Flags.
         let mut di = 0;
-        let mut prev_lower = String::new();
         for t in &mut toks {
             while di < dates.len() && dates[di].end <= t.range.start {
                 di += 1;
@@ -176,9 +175,22 @@ impl View {
                     || ((!t.cap || t.lower.len() > 3)
                         && lex.morph.has_prefix(w, &lex.voice.verb_prefixes)
                         && !lex.roles.is_prep(w)
-                        && !lex.roles.clause_breaks.contains(w))
-                    || suffix_verb(lex, t, &prev_lower));
-            prev_lower.clone_from(&t.lower);
+                        && !lex.roles.clause_breaks.contains(w)));
+        }
+        if !lex.voice.verb_suffixes.is_empty() || lex.voice.trigger_verbs {
+            for i in 0..toks.len() {
+                let t = &toks[i];
+                if t.verb
+                    || t.kind != TokenKind::Word
+                    || t.named
+                    || lex.voice.not_verbs.contains(&t.lower)
+                {
+                    continue;
+                }
+                if suffix_verb(lex, &toks, i) {
+                    toks[i].verb = true;
+                }
+            }
         }
         unbreak_scare_quotes(&mut toks);
         let sub_comma = sub_clause_comma(lex, &toks);
@@ -224,19 +236,31 @@ impl View {
     }
 }
 
+/// Whether token `i` follows a noun marker ("a", "the", "new", "Russia's"); a
+/// capitalised marker inside the sentence is part of a name ("Amnesty International").
+pub(crate) fn after_noun_marker(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
+    let Some(p) = i.checked_sub(1) else {
+        return false;
+    };
+    let prev = &toks[p];
+    lex.voice.noun_markers.contains(&prev.lower)
+        && (!prev.cap || !toks[..p].iter().any(Tok::is_word))
+}
+
 /// An English-style predicate: a lower-case word with a verb suffix ("-ed", "met") or
 /// read as a trigger's verb form ("visit", "meets"), not after a noun marker ("the
 /// so-called", "a visit"). Only where the lexicon asks for it (`[voice]
 /// verb_suffixes`, `trigger_verbs`).
-fn suffix_verb(lex: &Lexicon, t: &Tok, prev: &str) -> bool {
-    let v = &lex.voice;
-    if (v.verb_suffixes.is_empty() && !v.trigger_verbs) || t.cap || v.noun_markers.contains(prev) {
+fn suffix_verb(lex: &Lexicon, toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
+    if t.cap || after_noun_marker(lex, toks, i) {
         return false;
     }
     let w = t.lower.as_str();
     if lex.roles.is_prep(w) || lex.roles.clause_breaks.contains(w) {
         return false;
     }
+    let v = &lex.voice;
     lex.morph.has_suffix(w, &v.verb_suffixes) || (v.trigger_verbs && lex.is_trigger_verb(w))
 }
 

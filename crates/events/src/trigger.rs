@@ -90,12 +90,12 @@ fn item_matches(
             })
         }
         Item::Root { root, forms } => {
-            let after_marker = i > 0 && lex.voice.noun_markers.contains(&view.toks[i - 1].lower);
+            let after_marker = || crate::sentence::after_noun_marker(lex, &view.toks, i);
             for a in an.get(view, i) {
                 if a.root != *root {
                     continue;
                 }
-                if let Some((passive, noun)) = lex.form_match(forms, a, after_marker) {
+                if let Some((passive, noun)) = lex.form_match(forms, a, after_marker()) {
                     return Some(ItemHit {
                         root: Some((passive, noun, a.clitic)),
                         bare: a.prefix.is_none() && !noun,
@@ -115,9 +115,15 @@ pub(crate) fn find(lex: &Lexicon, view: &View) -> Vec<Match> {
     };
     let mut found: Vec<Match> = Vec::new();
     let mut keys: Vec<(u32, u16)> = Vec::new();
+    let first_word = view.toks.iter().position(|t| t.is_word());
     for i in 0..view.toks.len() {
         let t = &view.toks[i];
         if t.kind != TokenKind::Word || t.named || is_function_word(lex, &t.lower) {
+            continue;
+        }
+        // English: a capitalised word inside the sentence is a name ("Amnesty
+        // International", "the Peace Corps"), not a trigger.
+        if lex.voice.capitalized_names && t.cap && Some(i) != first_word {
             continue;
         }
         keys.clear();

@@ -442,8 +442,8 @@ fn negation_and_hypotheses() {
     );
     expect(
         "Russia did not invade Finland.",
-        "COERCE",
-        Some("192"),
+        "ASSAULT",
+        Some("190"),
         &["RUS"],
         &["FIN"],
         Negated,
