@@ -266,10 +266,25 @@ fn mention_factor(view: &View, ms: &[usize]) -> f32 {
 /// The actors and recipients of trigger `m` (entry `t`).
 pub(crate) fn roles(lex: &Lexicon, view: &View, m: &Match, t: &Trigger) -> Roles {
     let (cs, ce) = clause(view, m.first, m.last);
+    let direct = t.recipient.as_ref().is_none_or(|set| set.contains("-"));
     let recipient_prep = |p: Option<(&str, usize)>| -> bool {
         match p {
             // A direct object, unless the entry lists its prepositions without "-".
-            None => t.recipient.as_ref().is_none_or(|set| set.contains("-")),
+            None => direct,
+            // "shelled positions of the Palestinian forces": an of-phrase on the direct
+            // object stands for it.
+            Some((p, at))
+                if direct
+                    && !m.noun
+                    && lex.roles.of.contains(p)
+                    && at > m.last + 1
+                    && at <= m.last + 4
+                    && view.toks[m.last + 1..at].iter().all(|tk| {
+                        tk.is_word() && !tk.verb && !tk.named && !lex.roles.is_prep(&tk.lower)
+                    }) =>
+            {
+                true
+            }
             Some((p, at)) => {
                 let set = t.recipient.as_ref().unwrap_or(&lex.roles.recipient);
                 // "ke X" names the host of a visit or the target of an attack; "di X"
@@ -449,8 +464,16 @@ fn noun_roles(
                 .as_ref()
                 .is_some_and(|(p, at)| lex.roles.of.contains(p) && *at == m.last + 1)
     });
+    // "launched an invasion of Ukraine", "paid a visit of state": after a light verb the
+    // clause's subject acts and the of-phrase is the recipient.
+    let before = |k: usize| m.first.checked_sub(k).map(|i| view.toks[i].lower.as_str());
+    let light_of = of_group.is_some()
+        && (1..=3)
+            .filter_map(before)
+            .any(|w| lex.roles.light.contains(w));
     let mut from_of = None;
     if out.actors.is_empty()
+        && !light_of
         && let Some((g, _)) = of_group
     {
         out.actors = members(view, g);
@@ -474,11 +497,11 @@ fn noun_roles(
     }
     // In an adjunct or after a light verb: the clause's subject.
     if out.actors.is_empty() {
-        let before = |k: usize| m.first.checked_sub(k).map(|i| view.toks[i].lower.as_str());
-        let adjunct = [before(1), before(2)]
-            .into_iter()
-            .flatten()
-            .any(|w| lex.roles.adjunct.contains(w) || lex.roles.light.contains(w));
+        let adjunct = light_of
+            || [before(1), before(2)]
+                .into_iter()
+                .flatten()
+                .any(|w| lex.roles.adjunct.contains(w) || lex.roles.light.contains(w));
         if adjunct {
             // The adjunct opens the clause ("Dan dalam pertemuan …, Wang Yi berjanji"):
             // the subject follows it.
@@ -537,7 +560,7 @@ fn noun_roles(
         out.recipients = members(view, g);
     } else if !out.actors.is_empty()
         && let Some((g, _)) = of_group
-        && possessor.is_some()
+        && (possessor.is_some() || light_of)
     {
         out.recipients = members(view, g);
     }
