@@ -255,6 +255,7 @@ pub fn train(
                 .collect(),
             gold: &data.gold,
             domain_blocks: opts.domain_blocks,
+            feat_block: data.feat.iter().map(|&(b, _)| b).collect(),
         };
         let w = crf::train(&problem, &crf_opts, &mut |iter, f| {
             let report = EpochReport {

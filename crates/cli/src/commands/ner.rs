@@ -71,7 +71,8 @@ pub struct TrainNerArgs {
     #[arg(long)]
     no_domain: bool,
     /// Switch feature groups off (comma-separated: bigrams, affixes, shape-context,
-    /// clusters, cap-stats, phrases, wide, conjunctions, runs, stripped). For ablations.
+    /// clusters, cap-stats, phrases, wide, conjunctions, runs, stripped, trigrams).
+    /// For ablations.
     #[arg(long, value_delimiter = ',')]
     without: Vec<String>,
     /// Learning algorithm: a CRF by L-BFGS (deterministic optimum, ~2–3 min) or
@@ -81,6 +82,9 @@ pub struct TrainNerArgs {
     /// CRF: L2 coefficient.
     #[arg(long, default_value_t = 3.0)]
     c2: f64,
+    /// CRF: the L2 coefficient of per-domain weights is c2 times this.
+    #[arg(long, default_value_t = 2.0)]
+    domain_c2_scale: f64,
     /// CRF: maximum L-BFGS iterations.
     #[arg(long, default_value_t = 150)]
     max_iter: usize,
@@ -266,6 +270,7 @@ fn train_ner(data: &DataDir, a: TrainNerArgs) -> anyhow::Result<ExitCode> {
         r.train.algorithm = Algorithm::Crf(CrfOptions {
             c2: a.c2,
             max_iter: a.max_iter,
+            domain_c2_scale: a.domain_c2_scale,
             ..CrfOptions::default()
         });
     }
