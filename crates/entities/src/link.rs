@@ -191,13 +191,21 @@ impl<'a> Linker<'a> {
                 }
             };
             let Some(mut found) = found else { continue };
-            // "di Bali, Indonesia": a country in apposition to a place is a place.
+            // "di Bali, Indonesia": a country in apposition to a place is a place — when
+            // the place lies in it ("Jika Israel menyerang Rafah, Amerika Serikat akan
+            // …" is a new clause, not an address).
             if found.role == Some("actor")
                 && let Some(prev) = out.last()
                 && prev.role == Some("place")
                 && text
                     .get(prev.end..found.start)
                     .is_some_and(|gap| gap.trim() == ",")
+                && match (prev.actor, found.actor) {
+                    (Some(p), Some(f)) => {
+                        p.country.is_none() || p.country.as_deref() == Some(f.id.as_str())
+                    }
+                    _ => true,
+                }
             {
                 found.role = Some("place");
             }

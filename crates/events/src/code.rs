@@ -173,7 +173,13 @@ fn event_of(
     }
     let recipients: Vec<EventActor> = rec_ids
         .iter()
-        .map(|&i| actor_of(events, idx, view, i, t.place_recipient))
+        .map(|&i| {
+            let mut a = actor_of(events, idx, view, i, t.place_recipient);
+            if t.host_country {
+                as_host_country(events, &mut a);
+            }
+            a
+        })
         .collect();
     // A meeting of an international organisation ("pertemuan G20") is multilateral.
     if event_type == "CONSULT"
@@ -320,6 +326,20 @@ fn actor_of(
         a.sector = None;
     }
     a
+}
+
+/// A person or institution hosting a visit stands for its country (the visit goes to
+/// the country, whoever receives it). Countries and organisations stay as they are.
+fn as_host_country(events: &Events, a: &mut EventActor) {
+    let Some(c) = a.country.clone() else {
+        return;
+    };
+    if a.kb_id.as_deref() == Some(c.as_str()) || a.sector.as_deref() == Some("IGO") {
+        return;
+    }
+    a.canonical = events.countries.get(&c).cloned().or(a.canonical.take());
+    a.kb_id = Some(c);
+    a.sector = None;
 }
 
 /// The set of actor keys of a list.

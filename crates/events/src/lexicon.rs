@@ -160,6 +160,8 @@ struct TriggerFile {
     #[serde(default)]
     place_recipient: bool,
     #[serde(default)]
+    host_country: bool,
+    #[serde(default)]
     needs_recipient: bool,
     #[serde(default)]
     recipient: Option<Vec<String>>,
@@ -217,6 +219,9 @@ pub(crate) struct Trigger {
     pub symmetric: bool,
     pub inverse: bool,
     pub place_recipient: bool,
+    /// The recipient is the host's country: "Jokowi menerima kunjungan Anwar" is
+    /// Anwar visiting Indonesia, whoever receives him.
+    pub host_country: bool,
     pub needs_recipient: bool,
     pub recipient: Option<HashSet<String>>,
     pub refine: Vec<(Vec<String>, String)>,
@@ -558,6 +563,7 @@ impl Lexicon {
                 symmetric: t.symmetric,
                 inverse: t.inverse,
                 place_recipient: t.place_recipient,
+                host_country: t.host_country,
                 needs_recipient: t.needs_recipient,
                 recipient: t.recipient.as_ref().map(|v| lower_set(v)),
                 refine: t

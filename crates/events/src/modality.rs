@@ -2,7 +2,8 @@
 //! recalled?
 //!
 //! Cue words are data (`[modality]` of `events.toml`). Negation and future cues must
-//! stand shortly before the trigger (`window` words) with no other verb between, so
+//! stand shortly before the trigger (`window` words) with no other verb between (a
+//! future cue may also follow an event noun: "Kunjungan … dijadwalkan …"), so
 //! "tidak menyinggung Ukraina dalam kunjungan Ma" does not deny the visit; a
 //! hypothetical cue anywhere earlier in the sentence makes what follows hypothetical
 //! ("Jika Rusia menyerang, …"); a background cue anywhere in the clause makes it
@@ -56,6 +57,25 @@ pub(crate) fn modality(lex: &Lexicon, view: &View, m: &Match, cs: usize, ce: usi
         words += 1;
         if words >= cues.window {
             break;
+        }
+    }
+    // An event noun announced by what follows it: "Kunjungan Prabowo ke India
+    // dijadwalkan akhir bulan ini", "Pertemuan kedua menteri akan digelar …".
+    if m.noun && !future {
+        let mut words = 0;
+        for i in m.last + 1..ce {
+            let t = &view.toks[i];
+            if cues.future.iter().any(|c| cue_ends_at(view, i, c)) {
+                future = true;
+                break;
+            }
+            if !t.is_word() || t.brk || (t.verb && !cues.words.contains(&t.lower)) {
+                break;
+            }
+            words += 1;
+            if words >= 2 * cues.window {
+                break;
+            }
         }
     }
     if any_cue(view, 0, m.first, &cues.hypothetical) {

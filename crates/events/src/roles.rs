@@ -403,15 +403,19 @@ fn noun_roles(
     recipient_prep: &PrepTest<'_>,
 ) {
     let after = |g: &Group| g.first > m.last && g.first < ce;
-    // "antara X dan Y".
-    if let Some((gi, _)) = view.groups.iter().enumerate().find(|(_, g)| {
+    // "antara X dan Y": both sides of a reciprocal event act ("pertemuan antara X dan
+    // Y"); of any other they are the recipients ("mediator antara Rusia dan Ukraina").
+    let sides = view.groups.iter().enumerate().find(|(_, g)| {
         after(g)
             && g.prep
                 .as_ref()
                 .is_some_and(|(p, at)| lex.roles.between.contains(p) && *at <= m.last + 3)
-    }) {
-        out.actors = members(view, gi);
-        return;
+    });
+    if let Some((gi, _)) = sides {
+        if t.symmetric {
+            out.actors = members(view, gi);
+            return;
+        }
     }
     let mut possessor: Option<usize> = None;
     if let Some(c) = clitic_on(view, m) {
@@ -557,6 +561,8 @@ fn noun_roles(
             && recipient_prep(g.prep.as_ref().map(|(p, at)| (p.as_str(), *at)))
     });
     if let Some((g, _)) = rec {
+        out.recipients = members(view, g);
+    } else if let Some((g, _)) = sides {
         out.recipients = members(view, g);
     } else if !out.actors.is_empty()
         && let Some((g, _)) = of_group
