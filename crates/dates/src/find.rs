@@ -876,7 +876,14 @@ impl<'t> Finder<'_, 't> {
                 c = ca;
             }
         }
-        if w.needs_context && !context {
+        if w.needs_context
+            && !context
+            && self
+                .lex
+                .context_after
+                .match_at(&c, &mut self.kb, self.lex.non_ascii)
+                .is_none()
+        {
             return None;
         }
         let relative = match dir {

@@ -251,6 +251,8 @@ pub(crate) struct Lexicon {
     pub dir_after: PhraseSet<Dir>,
     /// Before a weekday name that needs context ("hari Minggu").
     pub context_before: PhraseSet<()>,
+    /// After a weekday name that needs context: a part of the day ("Minggu malam").
+    pub context_after: PhraseSet<()>,
     /// Between the two days of a range ("dan", "hingga", "and").
     pub range: PhraseSet<()>,
     /// Before a time of day ("pukul", "at").
@@ -301,6 +303,7 @@ struct WeekdaysSection {
     abbreviations: Vec<Vec<String>>,
     needs_context: Vec<String>,
     context_before: Vec<String>,
+    context_after: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -467,6 +470,9 @@ impl Lexicon {
         }
         for p in &file.weekdays.context_before {
             self.context_before.insert(p, ())?;
+        }
+        for p in &file.weekdays.context_after {
+            self.context_after.insert(p, ())?;
         }
 
         for (name, value) in &file.zones {

@@ -475,6 +475,9 @@ fn bare_weekdays_are_nearest_before() {
     let m = &lex.find("Ia datang pada minggu lalu.")[0];
     assert_eq!(m.text, "minggu lalu");
     assert_eq!(m.relative, Some(Relative::Weeks(-1)));
+    // … but a part of the day after it makes it Sunday.
+    let m = &lex.find("Mereka bertemu pada Minggu malam.")[0];
+    assert_eq!(m.relative, Some(Relative::WeekdayBefore(Weekday::Sun)));
 }
 
 #[test]
