@@ -24,6 +24,8 @@ struct CuesFile {
     country_nouns: Vec<String>,
     #[serde(default)]
     demonstratives: Vec<String>,
+    #[serde(default)]
+    list_words: Vec<String>,
 }
 
 /// Lower-cased cue words of all languages.
@@ -42,6 +44,9 @@ pub struct Cues {
     pub country_nouns: HashSet<String>,
     /// Demonstratives pointing back ("ini", "tersebut").
     pub demonstratives: HashSet<String>,
+    /// Words joining the items of a list besides commas ("dan", "serta", "and"):
+    /// "Menlu Inggris, Prancis dan Jerman" is three ministers.
+    pub list_words: HashSet<String>,
 }
 
 impl Cues {
@@ -65,6 +70,7 @@ impl Cues {
             cues.place_nouns.extend(lower(file.place_nouns));
             cues.country_nouns.extend(lower(file.country_nouns));
             cues.demonstratives.extend(lower(file.demonstratives));
+            cues.list_words.extend(lower(file.list_words));
         }
         Ok(cues)
     }

@@ -130,6 +130,9 @@ struct State<'kb> {
     last_person: Option<usize>,
     /// The most recent country mentioned as an actor.
     last_country: Option<&'kb Actor>,
+    /// The role title last resolved through its country, and where the mention ends:
+    /// countries listed right after it name that role's holders too.
+    last_title: Option<(usize, &'kb str)>,
 }
 
 impl<'a> Linker<'a> {
@@ -157,7 +160,15 @@ impl<'a> Linker<'a> {
         let name_starts: Vec<usize> = cands
             .iter()
             .filter_map(|c| match c {
-                Cand::Name(m) => Some(m.start),
+                // A person's name right after a title is its holder ("Menlu Rusia,
+                // Sergei Lavrov"); a country there is a list ("Menlu Inggris, Prancis").
+                Cand::Name(m)
+                    if m.candidates
+                        .first()
+                        .is_none_or(|c| c.actor.kind != ActorKind::Country) =>
+                {
+                    Some(m.start)
+                }
                 Cand::Ner {
                     start,
                     kind: EntityType::Per,
@@ -170,8 +181,14 @@ impl<'a> Linker<'a> {
         let mut out: Vec<Found<'a>> = Vec::new();
         let mut st = State::default();
         for cand in cands {
+            let title_key = match &cand {
+                Cand::Title(t) if t.kind == TitleKind::Role && t.of.is_some() => Some(t.key),
+                _ => None,
+            };
             let found = match cand {
-                Cand::Name(m) => self.decide_name(text, seg, &m, date, &mut st),
+                Cand::Name(m) => self
+                    .title_list(text, &m, date, &st)
+                    .or_else(|| self.decide_name(text, seg, &m, date, &mut st)),
                 Cand::Title(t) => self.decide_title(text, &t, date, &name_starts, &st),
                 Cand::Ner { start, end, kind } => {
                     Some(self.decide_ner(text, start, end, kind, date, &st, &out))
@@ -216,6 +233,13 @@ impl<'a> Linker<'a> {
                     st.persons.retain(|p| !std::ptr::eq(*p, a));
                     st.persons.push(a);
                 }
+            }
+            match (title_key, found.how) {
+                (Some(key), "title") => st.last_title = Some((found.end, key)),
+                (None, "title-list") => {
+                    st.last_title = st.last_title.map(|(_, key)| (found.end, key));
+                }
+                _ => {}
             }
             // "negara ini" points back at the country last named, as actor or place.
             if let Some(a) = found.actor
@@ -457,6 +481,54 @@ impl<'a> Linker<'a> {
             });
         }
         None
+    }
+
+    /// A country listed right after a role title resolved through its own country:
+    /// "Menteri Luar Negeri Inggris, Prancis, dan Jerman" names the French and the
+    /// German minister too. Only when the knowledge base knows the one holder on
+    /// `date`; otherwise the country stays a country.
+    fn title_list(
+        &self,
+        text: &str,
+        m: &warta_kb::Mention<'a>,
+        date: NaiveDate,
+        st: &State<'a>,
+    ) -> Option<Found<'a>> {
+        let (end, key) = st.last_title?;
+        let gap = text.get(end..m.start)?;
+        let words: Vec<String> = gap
+            .split(|c: char| c == ',' || c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let joined = match words.as_slice() {
+            [] => gap.contains(','),
+            [w] => self.cues.list_words.contains(w),
+            _ => false,
+        };
+        if !joined {
+            return None;
+        }
+        let country = m
+            .candidates
+            .iter()
+            .find(|c| c.actor.kind == ActorKind::Country)?
+            .actor;
+        let holders = self.kb.role_holders(key, &country.id, date);
+        let [holder] = holders.as_slice() else {
+            return None;
+        };
+        Some(Found {
+            start: m.start,
+            end: m.end,
+            label: label_of(holder),
+            actor: Some(holder),
+            local: None,
+            sector: holder.sector.clone(),
+            how: "title-list",
+            confidence: confidence::TITLE_AMBIGUOUS,
+            role: None,
+        })
     }
 
     /// A tagger span the knowledge base did not name.

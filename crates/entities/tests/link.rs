@@ -47,6 +47,24 @@ fn titles_resolve_on_the_article_date() {
 }
 
 #[test]
+fn countries_listed_after_a_title_name_its_holders() {
+    let text = "Menteri Luar Negeri Inggris, Prancis, dan Jerman mengecam serangan itu. \
+                Menlu Inggris, David Cameron, tiba di Kyiv.";
+    let es = stage().find_in(text, day(2024, 5, 20));
+    let id = |t: &str| find(&es, t).kb_id.as_deref();
+    assert_eq!(id("Menteri Luar Negeri Inggris"), Some("david-cameron"));
+    assert_eq!(id("Prancis"), Some("stephane-sejourne"));
+    assert_eq!(id("Jerman"), Some("annalena-baerbock"));
+    assert_eq!(find(&es, "Prancis").how.as_deref(), Some("title-list"));
+    // A person's name after the title is its holder, not a list.
+    assert_eq!(
+        find(&es, "David Cameron").kb_id.as_deref(),
+        Some("david-cameron")
+    );
+    assert!(!es.iter().any(|e| e.text == "Menlu Inggris"));
+}
+
+#[test]
 fn surname_after_full_mention_and_pronouns() {
     let text = "Menteri Luar Negeri Rusia Sergei Lavrov tiba di Jakarta. Lavrov kemudian bertemu wartawan. \
                 \"Kami siap bekerja sama,\" ujarnya. Ia juga memuji tuan rumah.";
