@@ -101,10 +101,14 @@ fn event_of(
     // The code, refined by what follows ("bantuan militer" → 072).
     let mut code = t.cameo.clone();
     let window_end = (m.last + 1 + REFINE_WINDOW).min(ce);
+    // The most specific refinement wins ("kerja sama ekonomi" over "kerja sama"),
+    // the first listed among equals.
     if let Some((_, c)) = t
         .refine
         .iter()
-        .find(|(words, _)| refine_at(lex, view, m.last + 1, window_end, words))
+        .rev()
+        .filter(|(words, _)| refine_at(lex, view, m.last + 1, window_end, words))
+        .max_by_key(|(words, _)| words.len())
     {
         code = c.clone();
     }
@@ -151,8 +155,17 @@ fn event_of(
     if own {
         context.extend(t.context.iter().cloned());
     }
-    for tk in &view.toks[cs..ce] {
+    let clause = &view.toks[cs..ce];
+    for tk in clause {
         if let Some(c) = lex.contexts.get(&tk.lower) {
+            context.push(c.clone());
+        }
+    }
+    for (words, c) in &lex.context_phrases {
+        let found = clause
+            .windows(words.len())
+            .any(|w| w.iter().zip(words).all(|(tk, word)| tk.lower == *word));
+        if found {
             context.push(c.clone());
         }
     }
@@ -236,7 +249,7 @@ fn drop_embedded(
     matches: &[Match],
     mut coded: Vec<Option<Event>>,
 ) -> Vec<Event> {
-    let links = ["untuk", "agar", "supaya", "bahwa", "to", "that"];
+    let links = &lex.roles.complement_links;
     for k in 1..matches.len() {
         let inner = &matches[k];
         let outer = (0..k).rev().find(|&j| {
@@ -264,7 +277,7 @@ fn drop_embedded(
                 .is_some_and(|i| lex.roles.conjunctions.contains(&view.toks[i].lower));
             !coordinated
                 && between.iter().all(|t| {
-                    (!t.brk || links.contains(&t.lower.as_str()))
+                    (!t.brk || links.contains(&t.lower))
                         && !t.is_comma()
                         && t.kind != warta_segment::TokenKind::Terminal
                 })

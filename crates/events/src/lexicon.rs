@@ -106,6 +106,8 @@ struct RolesFile {
     #[serde(default)]
     complementizer: Vec<String>,
     #[serde(default)]
+    complement_links: Vec<String>,
+    #[serde(default)]
     subject_of: Vec<String>,
     #[serde(default)]
     possessor: Option<String>,
@@ -268,6 +270,10 @@ pub(crate) struct Roles {
     /// Words opening a complement clause ("demanded that X …"): its subject is the
     /// recipient of a demand, threat, accusation or refusal that has none.
     pub complementizer: HashSet<String>,
+    /// Words that open the complement of a demand, threat, promise or allegation
+    /// even where they end a clause ("mendesak Rusia untuk menarik …", "agar", "to",
+    /// "that"): an event after them was only named, not done.
+    pub complement_links: HashSet<String>,
     /// Prepositions whose phrase inside a subject noun phrase stands for the subject
     /// when no other actor heads it ("Security forces in Guinea", "thousands of Iraqi
     /// Kurds", "soldiers from Gondor").
@@ -346,6 +352,8 @@ pub struct Lexicon {
     pub(crate) voice: Voice,
     pub(crate) cues: Cues,
     pub(crate) contexts: HashMap<String, String>,
+    /// Context cues of several words ("latihan militer", "laut china selatan").
+    pub(crate) context_phrases: Vec<(Vec<String>, String)>,
     pub(crate) groups: Vec<Group>,
     pub(crate) group_first: HashSet<String>,
 }
@@ -439,6 +447,7 @@ impl Lexicon {
             first_person: lower_set(&r.first_person),
             of: lower_set(&r.of),
             complementizer: lower_set(&r.complementizer),
+            complement_links: lower_set(&r.complement_links),
             subject_of: lower_set(&r.subject_of),
             possessor_after: match r.possessor.as_deref() {
                 None | Some("after") => true,
@@ -467,12 +476,19 @@ impl Lexicon {
             .collect();
         cues.words = words;
         let mut contexts = HashMap::new();
+        let mut context_phrases = Vec::new();
         for (ctx, words) in &file.context {
             if !onto.contexts().contains(ctx) {
                 return Err(bad(format!("[context]: unknown PLOVER context `{ctx}`")));
             }
             for w in words {
-                contexts.insert(w.to_lowercase(), ctx.clone());
+                let w = w.to_lowercase();
+                let parts: Vec<String> = w.split_whitespace().map(str::to_string).collect();
+                if parts.len() > 1 {
+                    context_phrases.push((parts, ctx.clone()));
+                } else {
+                    contexts.insert(w, ctx.clone());
+                }
             }
         }
         let groups: Vec<Group> = file
@@ -594,6 +610,7 @@ impl Lexicon {
             voice,
             cues,
             contexts,
+            context_phrases,
             groups,
             group_first,
         })
