@@ -529,7 +529,12 @@ impl Lexicon {
             {
                 check_code(c)?;
             }
-            if let Some(ty) = &t.event_type {
+            // The mode must belong to the entry's type, or to its code's type.
+            let ty = t
+                .event_type
+                .clone()
+                .or_else(|| onto.cameo(&t.cameo).and_then(|c| c.event_type.clone()));
+            if let Some(ty) = &ty {
                 let Some(pt) = onto.plover_type(ty) else {
                     return Err(bad(format!("{what}: unknown PLOVER type {ty}")));
                 };
