@@ -218,7 +218,7 @@ pub struct BrownOptions {
 impl Default for BrownOptions {
     fn default() -> Self {
         BrownOptions {
-            clusters: 256,
+            clusters: 1024,
             min_count: 2,
         }
     }
