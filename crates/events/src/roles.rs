@@ -411,11 +411,11 @@ fn noun_roles(
                 .as_ref()
                 .is_some_and(|(p, at)| lex.roles.between.contains(p) && *at <= m.last + 3)
     });
-    if let Some((gi, _)) = sides {
-        if t.symmetric {
-            out.actors = members(view, gi);
-            return;
-        }
+    if let Some((gi, _)) = sides
+        && t.symmetric
+    {
+        out.actors = members(view, gi);
+        return;
     }
     let mut possessor: Option<usize> = None;
     if let Some(c) = clitic_on(view, m) {
