@@ -388,8 +388,8 @@ fn indonesian_second_dev_set() {
     assert!(cases.len() >= 50);
     let sc = score(&cases);
     report("id-dev-2", &sc);
-    assert!(sc.all.p() >= 0.60, "overall precision {:.3}", sc.all.p());
-    assert!(sc.all.r() >= 0.50, "overall recall {:.3}", sc.all.r());
+    assert!(sc.all.p() >= 0.80, "overall precision {:.3}", sc.all.p());
+    assert!(sc.all.r() >= 0.85, "overall recall {:.3}", sc.all.r());
 }
 
 /// Sanctions in their many forms, written after the blind test set showed them
@@ -400,8 +400,8 @@ fn indonesian_third_dev_set() {
     assert!(cases.len() >= 30);
     let sc = score(&cases);
     report("id-dev-3", &sc);
-    assert!(sc.all.p() >= 0.0, "overall precision {:.3}", sc.all.p());
-    assert!(sc.all.r() >= 0.0, "overall recall {:.3}", sc.all.r());
+    assert!(sc.all.p() >= 0.90, "overall precision {:.3}", sc.all.p());
+    assert!(sc.all.r() >= 0.85, "overall recall {:.3}", sc.all.r());
 }
 
 /// The blind test set: written without running the coder (see its header), never
@@ -416,7 +416,13 @@ fn indonesian_test_set() {
         sc.errors.clear();
     }
     report("id-test", &sc);
-    // Floors under the figures in BENCHMARKS.md, so a regression fails.
-    assert!(sc.all.p() >= 0.0, "overall precision {:.3}", sc.all.p());
-    assert!(sc.all.r() >= 0.0, "overall recall {:.3}", sc.all.r());
+    // Floors under the figures in BENCHMARKS.md, so a regression fails; the focus
+    // groups at the bar (precision 0.85, recall 0.75).
+    assert!(sc.all.p() >= 0.84, "overall precision {:.3}", sc.all.p());
+    assert!(sc.all.r() >= 0.84, "overall recall {:.3}", sc.all.r());
+    for g in ["meetings", "visits", "calls", "sanctions", "accusations"] {
+        let c = sc.by_group.get(g).copied().unwrap_or_default();
+        assert!(c.p() >= 0.85, "{g} precision {:.3}", c.p());
+        assert!(c.r() >= 0.75, "{g} recall {:.3}", c.r());
+    }
 }
