@@ -34,6 +34,15 @@ pub(crate) fn code(events: &Events, lex: &Lexicon, input: &Input<'_>) -> Vec<Eve
     let idx = CharIndex::new(text);
     let seg = events.segmenter.segment(text);
     let mut ms = mentions::from_entities(text, &idx, input.entities);
+    // An agency crediting a quotation ("seperti dikutip kantor berita ANTARA") relays
+    // the news; it does not act in it.
+    ms.retain(|m| {
+        !input
+            .quotes
+            .iter()
+            .flat_map(|q| &q.via)
+            .any(|v| v.start <= m.actor.start && m.actor.end <= v.end)
+    });
     if !input.quotes.is_empty() && !lex.roles.first_person.is_empty() {
         let toks: Vec<(Range<usize>, String)> = seg
             .tokens

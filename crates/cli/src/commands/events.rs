@@ -161,7 +161,7 @@ fn headline(e: &Event) -> String {
 }
 
 /// "Sergey Lavrov → China" or "Sergey Lavrov ↔ Wang Yi".
-fn who(e: &Event) -> String {
+pub(crate) fn who(e: &Event) -> String {
     let names = |v: &[EventActor]| -> String {
         if v.is_empty() {
             return "?".to_string();

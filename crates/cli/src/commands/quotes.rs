@@ -105,7 +105,7 @@ fn write_readable(out: &mut impl Write, a: &Article) -> std::io::Result<()> {
 }
 
 /// "Speaker [details] — cue, via A → B".
-fn attribution(q: &Quote) -> String {
+pub(crate) fn attribution(q: &Quote) -> String {
     let mut s = match &q.speaker {
         None => "(speaker unknown)".to_string(),
         Some(sp) => {

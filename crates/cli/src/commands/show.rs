@@ -1,7 +1,11 @@
 //! Readable renderings of articles for people (the JSON is for programs).
 
+use std::collections::BTreeMap;
 use std::io::Write;
-use warta_model::{Article, CharIndex};
+use warta_model::{Article, CharIndex, Modality};
+
+/// Most distinct entities named in a digest line.
+const ENTITIES_SHOWN: usize = 10;
 
 /// Longest paragraph excerpt shown in a digest, in chars.
 const EXCERPT_CHARS: usize = 160;
@@ -62,11 +66,74 @@ pub fn write_digest(out: &mut impl Write, a: &Article) -> std::io::Result<()> {
         };
         writeln!(out, "    ¶{:<3} {excerpt}{more}", i + 1)?;
     }
+    write_facts(out, a)?;
     if !a.removed.is_empty() {
         writeln!(out, "  removed   {} lines:", a.removed.len())?;
         for r in &a.removed {
             let excerpt: String = r.text.chars().take(70).collect();
             writeln!(out, "    [{}] {excerpt}", r.class.as_str())?;
+        }
+    }
+    Ok(())
+}
+
+/// The facts of later stages, one line each: who is mentioned (most often first), who
+/// said what, who did what to whom (the `entities`, `quotes` and `events` commands
+/// show them in full).
+fn write_facts(out: &mut impl Write, a: &Article) -> std::io::Result<()> {
+    if !a.entities.is_empty() {
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for e in &a.entities {
+            *counts
+                .entry(e.canonical.as_deref().unwrap_or(&e.text))
+                .or_default() += 1;
+        }
+        let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
+        ranked.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
+        let shown: Vec<String> = ranked
+            .iter()
+            .take(ENTITIES_SHOWN)
+            .map(|(name, n)| format!("{name} ×{n}"))
+            .collect();
+        let more = ranked.len().saturating_sub(ENTITIES_SHOWN);
+        let tail = if more > 0 {
+            format!(" (+{more} more)")
+        } else {
+            String::new()
+        };
+        writeln!(out, "  entities  {}{tail}", shown.join(", "))?;
+    }
+    if !a.quotes.is_empty() {
+        writeln!(out, "  quotes    {}:", a.quotes.len())?;
+        for q in &a.quotes {
+            let excerpt: String = q.text.chars().take(60).collect();
+            let more = if q.text.chars().count() > 60 {
+                "…"
+            } else {
+                ""
+            };
+            let mark = if q.direct { "“" } else { "(reported) " };
+            let close = if q.direct { "”" } else { "" };
+            writeln!(
+                out,
+                "    {}: {mark}{}{more}{close}",
+                super::quotes::attribution(q),
+                excerpt.replace("\n\n", " ¶ ")
+            )?;
+        }
+    }
+    if !a.events.is_empty() {
+        writeln!(out, "  events    {}:", a.events.len())?;
+        for e in &a.events {
+            let mut s = format!("{} {}  {}", e.event_type, e.cameo, super::events::who(e));
+            if let Some(d) = &e.date {
+                s.push_str(&format!("  {}", d.value));
+            }
+            if e.modality != Modality::Asserted {
+                s.push_str(&format!("  [{}]", e.modality.as_str()));
+            }
+            s.push_str(&format!("  ({})", e.trigger.text));
+            writeln!(out, "    {s}")?;
         }
     }
     Ok(())
