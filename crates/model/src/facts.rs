@@ -34,7 +34,8 @@ pub struct Entity {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
     /// How the mention was linked: `name`, `alias`, `demonym`, `metonym`, `surname`,
-    /// `title` ("Menlu China" on the article date), `pronoun`, `epithet`, `ner`
+    /// `title` ("Menlu China" on the article date), `title-list` (a country listed
+    /// after a title: "Menlu Inggris, Prancis"), `pronoun`, `epithet`, `ner`
     /// (found by the tagger, not in the knowledge base).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub how: Option<String>,
