@@ -465,7 +465,9 @@ impl<'a> Linker<'a> {
                 ..base(Some(holder), "epithet", confidence::EPITHET)
             });
         }
-        if t.epithet || pointing.is_some() {
+        // A bare title ("kata Menlu", "the Foreign Minister said") after its holder was
+        // named is that person, as an epithet is.
+        if t.epithet || pointing.is_some() || t.kind == TitleKind::Role {
             let holder = st.persons.iter().rev().find(|p| {
                 p.roles_on(date).any(|r| {
                     r.role == t.key

@@ -65,6 +65,17 @@ fn countries_listed_after_a_title_name_its_holders() {
 }
 
 #[test]
+fn a_bare_title_is_its_holder_named_before() {
+    let text = "Menteri Luar Negeri Indonesia bertemu mitranya di Hanoi. \
+                \"Kami sepakat,\" kata Menlu seusai pertemuan.";
+    let es = stage().find_in(text, day(2024, 8, 14));
+    assert_eq!(find(&es, "Menlu").kb_id.as_deref(), Some("retno-marsudi"));
+    // Nobody named before: a bare title stays unlinked.
+    let es = stage().find_in("Kata Menlu, pertemuan itu penting.", day(2024, 8, 14));
+    assert!(es.iter().all(|e| e.text != "Menlu" || e.kb_id.is_none()));
+}
+
+#[test]
 fn surname_after_full_mention_and_pronouns() {
     let text = "Menteri Luar Negeri Rusia Sergei Lavrov tiba di Jakarta. Lavrov kemudian bertemu wartawan. \
                 \"Kami siap bekerja sama,\" ujarnya. Ia juga memuji tuan rumah.";
