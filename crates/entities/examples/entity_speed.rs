@@ -2,7 +2,7 @@
 //! ../shared/seeds, extracted once, then tokenised, tagged and linked N times.
 //! `cargo run --release -p warta-entities --example entity_speed -- [ROUNDS]`
 use std::time::Instant;
-use warta_ingest::{DocHints, DocKind, RawDoc};
+use warta_ingest::RawDoc;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let rounds: usize = std::env::args()
@@ -24,16 +24,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .into_iter()
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
     {
-        let doc = RawDoc {
-            source: p.display().to_string(),
-            source_key: p.display().to_string(),
-            url: None,
-            offset: None,
-            kind: DocKind::Text,
-            text: std::fs::read_to_string(&p)?,
-            encoding: "UTF-8",
-            hints: DocHints::default(),
-        };
+        let doc = RawDoc::plain_text(&p.display().to_string(), std::fs::read_to_string(&p)?, None);
         articles.push(ex.extract(&doc));
     }
     let fallback = chrono::NaiveDate::from_ymd_opt(2024, 6, 1).ok_or("date")?;

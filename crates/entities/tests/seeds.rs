@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use warta_entities::EntityStage;
 use warta_extract::Extractor;
-use warta_ingest::{DocHints, DocKind, RawDoc};
+use warta_ingest::RawDoc;
 use warta_model::Article;
 
 fn seeds_dir() -> Option<PathBuf> {
@@ -32,19 +32,7 @@ fn analyse(
         })
         .expect("seed file");
     let text = std::fs::read_to_string(&path).expect("seed text");
-    let doc = RawDoc {
-        source: file.to_string(),
-        source_key: file.to_string(),
-        url: None,
-        offset: None,
-        kind: DocKind::Text,
-        text,
-        encoding: "UTF-8",
-        hints: DocHints {
-            crawled: Some("2024-06-01".to_string()),
-            ..DocHints::default()
-        },
-    };
+    let doc = RawDoc::plain_text(file, text, Some("2024-06-01"));
     let mut article = ex.extract(&doc);
     let date = ex.reference_for(&doc);
     article.entities = stage.find(&article, date);

@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use warta_entities::EntityStage;
 use warta_events::Events;
 use warta_extract::Extractor;
-use warta_ingest::{DocHints, DocKind, RawDoc};
+use warta_ingest::RawDoc;
 use warta_langdata::DataDir;
 use warta_model::{Article, Lang, PublishedDate, Resolution};
 use warta_quotes::Quotes;
@@ -97,19 +97,7 @@ fn seeds(data: &DataDir) -> Result<Vec<Article>, Box<dyn std::error::Error>> {
     for p in paths {
         let text = std::fs::read_to_string(&p)?;
         let name = p.display().to_string();
-        let mut a = ex.extract(&RawDoc {
-            source: name.clone(),
-            source_key: name,
-            url: None,
-            offset: None,
-            kind: DocKind::Text,
-            text,
-            encoding: "UTF-8",
-            hints: DocHints {
-                crawled: Some("2024-06-01".to_string()),
-                ..DocHints::default()
-            },
-        });
+        let mut a = ex.extract(&RawDoc::plain_text(&name, text, Some("2024-06-01")));
         a.lang = Lang::Id;
         out.push(a);
     }

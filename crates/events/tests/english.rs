@@ -4,64 +4,20 @@
 //! the PLOVER type, the CAMEO code where it matters, actor and recipient keys (kb id,
 //! else canonical name) and the modality.
 
-use std::sync::OnceLock;
+mod common;
 
 use chrono::NaiveDate;
-use warta_entities::EntityStage;
-use warta_events::Events;
-use warta_langdata::DataDir;
-use warta_model::{Article, Event, EventActor, Lang, Modality, PublishedDate, Resolution};
-use warta_quotes::Quotes;
-
-struct Stages {
-    entities: EntityStage,
-    quotes: Quotes,
-    events: Events,
-}
-
-fn stages() -> &'static Stages {
-    static S: OnceLock<Stages> = OnceLock::new();
-    S.get_or_init(|| {
-        let data = DataDir::locate(None);
-        Stages {
-            entities: EntityStage::load(&data).expect("entity stage loads"),
-            quotes: Quotes::load(&data).expect("quote data loads"),
-            events: Events::load(&data).expect("event data loads"),
-        }
-    })
-}
+use common::{keys, stages};
+use warta_model::{Event, Lang, Modality};
 
 /// The events of one English sentence published on 2024-04-09 (a Tuesday), negated
 /// ones included.
 fn code(text: &str) -> Vec<Event> {
-    let s = stages();
-    let mut a = Article::from_paragraphs("en".into(), "en", "text", &[text]);
-    a.lang = Lang::En;
     let date = NaiveDate::from_ymd_opt(2024, 4, 9).expect("date");
-    a.published = Some(PublishedDate {
-        value: date.format("%Y-%m-%d").to_string(),
-        text: String::new(),
-        resolution: Resolution::Metadata,
-    });
-    a.entities = s.entities.find(&a, date);
-    a.quotes = s.quotes.find(&a);
-    s.events
+    let a = common::article(text, Lang::En, date);
+    stages()
+        .events
         .code_sentence(text, &a.entities, Lang::En, Some(date))
-}
-
-fn keys(v: &[EventActor]) -> Vec<String> {
-    let mut k: Vec<String> = v
-        .iter()
-        .map(|a| {
-            a.kb_id
-                .clone()
-                .or_else(|| a.canonical.clone())
-                .unwrap_or_else(|| a.text.clone())
-        })
-        .collect();
-    k.sort();
-    k.dedup();
-    k
 }
 
 fn sorted(v: &[&str]) -> Vec<String> {

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use warta_entities::EntityStage;
 use warta_events::Events;
 use warta_extract::Extractor;
-use warta_ingest::{DocHints, DocKind, RawDoc};
+use warta_ingest::RawDoc;
 use warta_lang::LangId;
 use warta_langdata::DataDir;
 use warta_model::{Article, CharIndex, Event, Modality, Span};
@@ -59,19 +59,7 @@ fn seed(prefix: &str) -> Option<(Article, Vec<Event>)> {
         return None;
     };
     let s = stages();
-    let doc = RawDoc {
-        source: format!("{prefix}seed.txt"),
-        source_key: format!("{prefix}seed.txt"),
-        url: None,
-        offset: None,
-        kind: DocKind::Text,
-        text,
-        encoding: "UTF-8",
-        hints: DocHints {
-            crawled: Some("2024-06-01".to_string()),
-            ..DocHints::default()
-        },
-    };
+    let doc = RawDoc::plain_text(&format!("{prefix}seed.txt"), text, Some("2024-06-01"));
     let mut article = s.extractor.extract(&doc);
     article.lang = s.langid.detect(&article.text, None);
     let reference = s.extractor.reference_for(&doc);

@@ -115,6 +115,27 @@ pub struct RawDoc {
     pub hints: DocHints,
 }
 
+impl RawDoc {
+    /// A plain-text page already in memory (a test fixture, a benchmark input), named
+    /// `source`, crawled on `crawled` (`YYYY-MM-DD`, the reference date for printed
+    /// dates without a year) when given.
+    pub fn plain_text(source: &str, text: String, crawled: Option<&str>) -> RawDoc {
+        RawDoc {
+            source: source.to_string(),
+            source_key: source.to_string(),
+            url: None,
+            offset: None,
+            kind: DocKind::Text,
+            text,
+            encoding: "UTF-8",
+            hints: DocHints {
+                crawled: crawled.map(str::to_string),
+                ..DocHints::default()
+            },
+        }
+    }
+}
+
 /// Settings for reading inputs.
 #[derive(Debug, Clone)]
 pub struct IngestOptions {

@@ -11,7 +11,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use warta_extract::Extractor;
-use warta_ingest::{DocHints, DocKind, RawDoc};
+use warta_ingest::RawDoc;
 use warta_langdata::DataDir;
 use warta_model::{Article, Lang};
 use warta_quotes::Quotes;
@@ -80,16 +80,7 @@ fn seeds(data: &DataDir) -> Result<Vec<Article>, Box<dyn std::error::Error>> {
     for p in paths {
         let text = std::fs::read_to_string(&p)?;
         let name = p.display().to_string();
-        let mut a = ex.extract(&RawDoc {
-            source: name.clone(),
-            source_key: name,
-            url: None,
-            offset: None,
-            kind: DocKind::Text,
-            text,
-            encoding: "UTF-8",
-            hints: DocHints::default(),
-        });
+        let mut a = ex.extract(&RawDoc::plain_text(&name, text, None));
         a.lang = Lang::Id;
         out.push(a);
     }

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use warta_extract::Extractor;
-use warta_ingest::{DocHints, DocKind, RawDoc};
+use warta_ingest::RawDoc;
 use warta_lang::LangId;
 use warta_langdata::DataDir;
 use warta_model::{Article, CharIndex, Quote, Span, SpeakerKind};
@@ -52,19 +52,11 @@ fn seed(prefix: &str) -> Option<(Article, Vec<Quote>)> {
         return None;
     };
     let s = stages();
-    let mut article = s.extractor.extract(&RawDoc {
-        source: format!("{prefix}seed.txt"),
-        source_key: format!("{prefix}seed.txt"),
-        url: None,
-        offset: None,
-        kind: DocKind::Text,
+    let mut article = s.extractor.extract(&RawDoc::plain_text(
+        &format!("{prefix}seed.txt"),
         text,
-        encoding: "UTF-8",
-        hints: DocHints {
-            crawled: Some("2024-06-01".to_string()),
-            ..DocHints::default()
-        },
-    });
+        Some("2024-06-01"),
+    ));
     article.lang = s.langid.detect(&article.text, None);
     let quotes = s.quotes.find(&article);
     check_spans(&article, &quotes);
