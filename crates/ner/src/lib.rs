@@ -2,8 +2,9 @@
 //! organisations (ORG) and places (LOC), trained here in Rust from the shared
 //! IDNer2k and NERGrit corpora.
 //!
-//! The model is an averaged structured perceptron over BIOES labels with
-//! first-order Viterbi decoding ([`train`], [`viterbi`]). Its features ([`features`])
+//! The model is a linear-chain CRF over BIOES labels trained by L-BFGS (`crf`; an
+//! averaged structured perceptron remains as a quick option, [`train`]) with
+//! first-order Viterbi decoding ([`viterbi`]). Its features ([`features`])
 //! combine word identity, affixes, shapes and capitalisation with knowledge learned
 //! from unlabelled Indonesian text (Brown clusters, [`clusters`]) and phrase lists
 //! (titles, cue words, gazetteers, the knowledge base: [`lexicon`], [`phrases`]).

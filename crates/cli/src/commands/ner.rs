@@ -75,7 +75,7 @@ pub struct TrainNerArgs {
     /// For ablations.
     #[arg(long, value_delimiter = ',')]
     without: Vec<String>,
-    /// Learning algorithm: a CRF by L-BFGS (deterministic optimum, ~2–3 min) or
+    /// Learning algorithm: a CRF by L-BFGS (deterministic optimum, ~80 s) or
     /// an ensemble of averaged perceptrons (~15 s, for quick experiments).
     #[arg(long, default_value = "crf", value_parser = ["crf", "perceptron"])]
     algorithm: String,
