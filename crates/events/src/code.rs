@@ -190,6 +190,9 @@ fn event_of(
     // "demanded that the US cancel …": the complement's subject receives the demand.
     if rec_ids.is_empty() && onto.embeds(&event_type) {
         rec_ids = roles::complement_subject(lex, view, m);
+        if rec_ids.is_empty() {
+            rec_ids = roles::complement_recipient(lex, view, m);
+        }
         let acting: Vec<&str> = r.actors.iter().map(|&a| view.mentions[a].key()).collect();
         rec_ids.retain(|&i| !acting.contains(&view.mentions[i].key()));
     }
@@ -213,6 +216,29 @@ fn event_of(
     }
     let location = place::location(lex, view, m, cs, ce, t.place_recipient);
     let trig_span = idx.span_of(trig_bytes.clone());
+    // "Albanians demonstrated in Serbia", "imposed a curfew in Cizre": with nobody
+    // else named, the event is aimed at the country where it happens (a place named
+    // after the trigger; not for meetings, whose venue is no side).
+    let mut recipients = recipients;
+    if recipients.is_empty()
+        && lex.roles.place_target
+        && !t.symmetric
+        && !t.place_recipient
+        && !actors.is_empty()
+        && let Some(loc) = &location
+        && loc.start >= trig_span.end
+        && let Some(c) = &loc.country
+    {
+        recipients.push(EventActor {
+            text: loc.text.clone(),
+            start: loc.start,
+            end: loc.end,
+            canonical: events.countries.get(c).cloned().or(loc.canonical.clone()),
+            kb_id: Some(c.clone()),
+            country: Some(c.clone()),
+            sector: None,
+        });
+    }
     let sent_span = idx.span_of(view.range.clone());
     let base = t.confidence.unwrap_or(if m.noun {
         NOUN_CONFIDENCE

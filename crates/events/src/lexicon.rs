@@ -111,6 +111,8 @@ struct RolesFile {
     subject_of: Vec<String>,
     #[serde(default)]
     possessor: Option<String>,
+    #[serde(default)]
+    place_target: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -281,6 +283,9 @@ pub(crate) struct Roles {
     /// The possessor of an event noun follows it (Indonesian "kunjungan Ma") rather
     /// than preceding it (English "Lavrov's visit").
     pub possessor_after: bool,
+    /// An event with no recipient is aimed at the country where it happens
+    /// ("demonstrated in Serbia", "imposed a curfew in Cizre").
+    pub place_target: bool,
 }
 
 impl Roles {
@@ -449,6 +454,7 @@ impl Lexicon {
             complementizer: lower_set(&r.complementizer),
             complement_links: lower_set(&r.complement_links),
             subject_of: lower_set(&r.subject_of),
+            place_target: r.place_target,
             possessor_after: match r.possessor.as_deref() {
                 None | Some("after") => true,
                 Some("before") => false,

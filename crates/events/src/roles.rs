@@ -211,6 +211,35 @@ fn object(
     None
 }
 
+/// When a verb's object is no actor but a noun phrase about others, whom it is about:
+/// the agent of an event noun in it ("condemned an attack by Osgiliath soldiers": the
+/// soldiers) or both sides of a `between` phrase ("welcomed talks between Gondor and
+/// Arnor", "mediated between X and Y"). Only plain words (no verb, no clause break,
+/// no other preposition than `of`) may stand between the verb and the phrase.
+fn object_phrase(lex: &Lexicon, view: &View, m: &Match, ce: usize) -> Option<usize> {
+    view.groups.iter().enumerate().find_map(|(i, g)| {
+        let (p, at) = g.prep.as_ref()?;
+        let at = *at;
+        if at <= m.last || g.first >= ce || !can_act(view, g) {
+            return None;
+        }
+        let plain = view.toks[m.last + 1..at].iter().all(|tk| {
+            !tk.verb
+                && !tk.brk
+                && !tk.named
+                && (tk.is_word() || tk.date)
+                && (!lex.roles.is_prep(&tk.lower) || lex.roles.of.contains(&tk.lower))
+        });
+        if !plain {
+            return None;
+        }
+        let between = lex.roles.between.contains(p);
+        let agent =
+            lex.roles.agent.contains(p) && view.event_nouns.iter().any(|&n| n > m.last && n < at);
+        (between || agent).then_some(i)
+    })
+}
+
 /// The subject of a complement clause right after a verb trigger ("demanded that the
 /// US cancel …": the US), as mention indices; empty when there is none.
 pub(crate) fn complement_subject(lex: &Lexicon, view: &View, m: &Match) -> Vec<usize> {
@@ -234,6 +263,41 @@ pub(crate) fn complement_subject(lex: &Lexicon, view: &View, m: &Match) -> Vec<u
     view.groups
         .iter()
         .find(|g| g.first >= from && g.first < stop && g.prep.is_none() && can_act(view, g))
+        .map(|g| g.members.clone())
+        .unwrap_or_default()
+}
+
+/// A recipient named inside the complement of a demand, threat, promise or refusal
+/// whose verb is no trigger ("promised to continue military aid to Mozambique",
+/// "threatened to deliver blows against Israel"): the first actor phrase after a
+/// recipient preposition, from a complement link right after the trigger up to the
+/// next clause break. Empty when there is none.
+pub(crate) fn complement_recipient(lex: &Lexicon, view: &View, m: &Match) -> Vec<usize> {
+    if m.noun
+        || !view
+            .toks
+            .get(m.last + 1)
+            .is_some_and(|t| lex.roles.complement_links.contains(&t.lower))
+    {
+        return Vec::new();
+    }
+    let from = m.last + 2;
+    let stop = (from..view.toks.len())
+        .find(|&i| {
+            let t = &view.toks[i];
+            t.brk || t.is_comma() || t.kind == warta_segment::TokenKind::Terminal
+        })
+        .unwrap_or(view.toks.len());
+    view.groups
+        .iter()
+        .find(|g| {
+            g.first >= from
+                && g.last < stop
+                && can_act(view, g)
+                && g.prep
+                    .as_ref()
+                    .is_some_and(|(p, at)| *at > from && lex.roles.recipient.contains(p))
+        })
         .map(|g| g.members.clone())
         .unwrap_or_default()
 }
@@ -332,6 +396,8 @@ pub(crate) fn roles(lex: &Lexicon, view: &View, m: &Match, t: &Trigger) -> Roles
         if let Some(c) = clitic_on(view, m) {
             out.recipients = vec![c];
         } else if let Some(g) = object(lex, view, m, ce, t.place_recipient, recipient_prep) {
+            out.recipients = members(view, g);
+        } else if let Some(g) = object_phrase(lex, view, m, ce) {
             out.recipients = members(view, g);
         }
     }

@@ -440,3 +440,52 @@ fn english_morphology_reads_inflections_and_irregular_forms() {
         );
     }
 }
+
+#[test]
+fn recipients_in_object_phrases_complements_and_places() {
+    // The agent of an event noun the verb is about.
+    expect(
+        "France condemned an attack by Russian forces.",
+        "ACCUSE",
+        None,
+        &["FRA"],
+        &["RUS"],
+        Asserted,
+    );
+    // Both sides of a between-phrase in the object.
+    expect(
+        "Turkey welcomed the talks between Russia and Ukraine.",
+        "SUPPORT",
+        None,
+        &["TUR"],
+        &["RUS", "UKR"],
+        Asserted,
+    );
+    // A recipient inside the complement of a promise whose verb is no trigger.
+    expect(
+        "Japan pledged to continue humanitarian aid to Ukraine.",
+        "AGREE",
+        None,
+        &["JPN"],
+        &["UKR"],
+        Asserted,
+    );
+    // With nobody else named, the country where it happens.
+    expect(
+        "Hundreds of Pakistanis demonstrated in London on Friday.",
+        "PROTEST",
+        None,
+        &["PAK"],
+        &["GBR"],
+        Asserted,
+    );
+    // Not the venue of a meeting.
+    expect(
+        "Lavrov and Wang Yi met in Beijing on Monday.",
+        "CONSULT",
+        None,
+        &["sergey-lavrov", "wang-yi"],
+        &[],
+        Asserted,
+    );
+}
