@@ -184,7 +184,7 @@ fn event_of(
     let actors: Vec<EventActor> = r
         .actors
         .iter()
-        .map(|&i| actor_of(events, idx, view, i, false))
+        .map(|&i| actor_of(events, idx, view, i, true))
         .collect();
     let mut rec_ids = r.recipients.clone();
     // "demanded that the US cancel …": the complement's subject receives the demand.

@@ -125,12 +125,13 @@ fn subject(
         return Some((g, 1.0));
     }
     // "Security forces in Guinea have tortured …": the phrase inside the subject noun
-    // phrase, when nothing but words stands before it.
+    // phrase, when nothing but words stands before it (a place there stands for its
+    // country: the forces are Guinea's).
     if !lex.roles.subject_of.is_empty()
         && let Some((gi, _)) = view.groups.iter().enumerate().find(|(_, g)| {
             g.first >= cs
                 && g.last < upto
-                && can_act(view, g)
+                && !g.members.is_empty()
                 && g.prep.as_ref().is_some_and(|(p, at)| {
                     lex.roles.subject_of.contains(p)
                         && *at > cs
@@ -212,8 +213,8 @@ fn object(
 }
 
 /// When a verb's object is no actor but a noun phrase about others, whom it is about:
-/// the agent of an event noun in it ("condemned an attack by Osgiliath soldiers": the
-/// soldiers) or both sides of a `between` phrase ("welcomed talks between Gondor and
+/// the agent or source of an event noun in it ("condemned an attack by Osgiliath
+/// soldiers": the soldiers; "dismissed an appeal from Gbagbo": Gbagbo) or both sides of a `between` phrase ("welcomed talks between Gondor and
 /// Arnor", "mediated between X and Y"). Only plain words (no verb, no clause break,
 /// no other preposition than `of`) may stand between the verb and the phrase.
 fn object_phrase(lex: &Lexicon, view: &View, m: &Match, ce: usize) -> Option<usize> {
@@ -234,8 +235,8 @@ fn object_phrase(lex: &Lexicon, view: &View, m: &Match, ce: usize) -> Option<usi
             return None;
         }
         let between = lex.roles.between.contains(p);
-        let agent =
-            lex.roles.agent.contains(p) && view.event_nouns.iter().any(|&n| n > m.last && n < at);
+        let agent = (lex.roles.agent.contains(p) || lex.roles.source.contains(p))
+            && view.event_nouns.iter().any(|&n| n > m.last && n < at);
         (between || agent).then_some(i)
     })
 }
@@ -567,8 +568,13 @@ fn noun_roles(
     }
     // In an adjunct or after a light verb: the clause's subject.
     if out.actors.is_empty() {
+        // "held their first meeting": a determiner and one adjective between.
+        let det_adj = before(2).is_some_and(|w| lex.voice.noun_markers.contains(w))
+            && m.first.checked_sub(1).is_some_and(|i| {
+                view.toks[i].is_word() && !view.toks[i].verb && !view.toks[i].named
+            });
         let adjunct = light_of
-            || [before(1), before(2)]
+            || [before(1), before(2), before(3).filter(|_| det_adj)]
                 .into_iter()
                 .flatten()
                 .any(|w| lex.roles.adjunct.contains(w) || lex.roles.light.contains(w));

@@ -489,3 +489,34 @@ fn recipients_in_object_phrases_complements_and_places() {
         Asserted,
     );
 }
+
+#[test]
+fn subjects_inside_noun_phrases_and_light_verbs() {
+    // "forces in Guinea": the place stands for its country.
+    expect(
+        "Security forces in Myanmar have tortured hundreds of Rohingya refugees.",
+        "ASSAULT",
+        None,
+        &["MMR"],
+        &[],
+        Asserted,
+    );
+    // An adjective between the light verb and its event noun.
+    expect(
+        "Moroccan diplomats held their first meeting with President Obama.",
+        "CONSULT",
+        Some("040"),
+        &["MAR"],
+        &["barack-obama"],
+        Asserted,
+    );
+    // The source of the rejected appeal.
+    expect(
+        "Hamas rejected an appeal from Egypt to release the hostages.",
+        "REJECT",
+        Some("124"),
+        &["Hamas"],
+        &["EGY"],
+        Asserted,
+    );
+}
