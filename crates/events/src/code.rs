@@ -107,12 +107,23 @@ fn event_of(
     if t.needs_recipient && r.recipients.is_empty() && r.actors.len() < 2 {
         return None;
     }
+    // "Russia said Sudan must return the helicopter": a demand by the reporter,
+    // aimed at whoever must act.
+    let demanded_by = match &lex.cues.obligation_cameo {
+        Some(c) if modality == Modality::Asserted && modality::obliged(lex, view, m) => {
+            let by = roles::reporter(lex, view, cs);
+            (!by.is_empty()).then(|| (by, c.clone()))
+        }
+        _ => None,
+    };
     // The code, refined by what follows ("bantuan militer" → 072).
     let mut code = t.cameo.clone();
     let window_end = (m.last + 1 + REFINE_WINDOW).min(ce);
     // The most specific refinement wins ("kerja sama ekonomi" over "kerja sama"),
     // the first listed among equals.
-    if let Some((_, c)) = t
+    if let Some((_, c)) = &demanded_by {
+        code = c.clone();
+    } else if let Some((_, c)) = t
         .refine
         .iter()
         .rev()
@@ -153,7 +164,8 @@ fn event_of(
         _ => {}
     }
     let cc = onto.cameo(&code)?;
-    let own = code == t.cameo || code == original && t.refine.iter().all(|(_, c)| *c != code);
+    let own = demanded_by.is_none()
+        && (code == t.cameo || code == original && t.refine.iter().all(|(_, c)| *c != code));
     let event_type =
         if own { t.event_type.clone() } else { None }.or_else(|| cc.event_type.clone())?;
     let mut mode = match (&t.mode, own) {
@@ -181,19 +193,26 @@ fn event_of(
     let mut seen = HashSet::new();
     context.retain(|c| seen.insert(c.clone()));
 
-    let actors: Vec<EventActor> = r
-        .actors
+    let (actor_ids, mut rec_ids) = match &demanded_by {
+        Some((by, _)) => {
+            let keys: Vec<&str> = by.iter().map(|&a| view.mentions[a].key()).collect();
+            let mut on = r.actors.clone();
+            on.retain(|&a| !keys.contains(&view.mentions[a].key()));
+            (by.clone(), on)
+        }
+        None => (r.actors.clone(), r.recipients.clone()),
+    };
+    let actors: Vec<EventActor> = actor_ids
         .iter()
         .map(|&i| actor_of(events, idx, view, i, true))
         .collect();
-    let mut rec_ids = r.recipients.clone();
     // "demanded that the US cancel …": the complement's subject receives the demand.
     if rec_ids.is_empty() && onto.embeds(&event_type) {
         rec_ids = roles::complement_subject(lex, view, m);
         if rec_ids.is_empty() {
             rec_ids = roles::complement_recipient(lex, view, m);
         }
-        let acting: Vec<&str> = r.actors.iter().map(|&a| view.mentions[a].key()).collect();
+        let acting: Vec<&str> = actor_ids.iter().map(|&a| view.mentions[a].key()).collect();
         rec_ids.retain(|&i| !acting.contains(&view.mentions[i].key()));
     }
     let recipients: Vec<EventActor> = rec_ids

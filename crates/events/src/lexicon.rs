@@ -128,6 +128,10 @@ struct ModalityFile {
     background: Vec<String>,
     #[serde(default)]
     window: Option<usize>,
+    #[serde(default)]
+    obligation: Vec<String>,
+    #[serde(default)]
+    obligation_cameo: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -341,6 +345,11 @@ pub(crate) struct Cues {
     pub hypothetical: Vec<Vec<String>>,
     pub background: Vec<Vec<String>>,
     pub window: usize,
+    /// Cues of obligation right before a trigger ("must"): in a reported clause the
+    /// event is demanded by the reporter ("Russia said Sudan must return …").
+    pub obligation: Vec<Vec<String>>,
+    /// The CAMEO code of such a demand.
+    pub obligation_cameo: Option<String>,
     /// Every word of every cue, so the scope walk can step over them.
     pub words: HashSet<String>,
 }
@@ -472,8 +481,17 @@ impl Lexicon {
             hypothetical: phrases(&m.hypothetical),
             background: phrases(&m.background),
             window: m.window.unwrap_or(4),
+            obligation: phrases(&m.obligation),
+            obligation_cameo: m.obligation_cameo.clone(),
             words: HashSet::new(),
         };
+        if let Some(c) = &cues.obligation_cameo
+            && onto.cameo(c).is_none()
+        {
+            return Err(bad(format!(
+                "[modality] obligation_cameo: unknown CAMEO code `{c}`"
+            )));
+        }
         let words: HashSet<String> = [&cues.negation, &cues.future, &cues.hypothetical]
             .into_iter()
             .flatten()

@@ -89,3 +89,23 @@ pub(crate) fn modality(lex: &Lexicon, view: &View, m: &Match, cs: usize, ce: usi
     }
     Modality::Asserted
 }
+
+/// Whether an obligation cue ("must") stands right before trigger `m` (one plain word
+/// may stand between: "must immediately return").
+pub(crate) fn obliged(lex: &Lexicon, view: &View, m: &Match) -> bool {
+    let cues = &lex.cues.obligation;
+    if cues.is_empty() || m.noun || m.first == 0 {
+        return false;
+    }
+    let end = m.first - 1;
+    if cues.iter().any(|c| cue_ends_at(view, end, c)) {
+        return true;
+    }
+    let t = &view.toks[end];
+    end > 0
+        && t.is_word()
+        && !t.verb
+        && !t.brk
+        && !t.named
+        && cues.iter().any(|c| cue_ends_at(view, end - 1, c))
+}

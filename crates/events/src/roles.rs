@@ -303,6 +303,31 @@ pub(crate) fn complement_recipient(lex: &Lexicon, view: &View, m: &Match) -> Vec
         .unwrap_or_default()
 }
 
+/// Who reports the clause starting at token `cs`: the subject of a speech verb right
+/// before it ("Russia said on Tuesday that …", "Straw said …"), as mention indices.
+pub(crate) fn reporter(lex: &Lexicon, view: &View, cs: usize) -> Vec<usize> {
+    let mut k = cs;
+    let mut steps = 0;
+    while k > 0 && steps < 5 {
+        k -= 1;
+        steps += 1;
+        let t = &view.toks[k];
+        if lex.roles.speech.contains(&t.lower) {
+            let (pcs, _) = clause(view, k, k);
+            return subject(lex, view, pcs, k, false, 0)
+                .map(|(g, _)| members(view, g))
+                .unwrap_or_default();
+        }
+        let skippable = lex.roles.complementizer.contains(&t.lower)
+            || t.date
+            || (t.is_word() && lex.roles.is_prep(&t.lower));
+        if !skippable {
+            break;
+        }
+    }
+    Vec::new()
+}
+
 /// Members of a group as actors.
 fn members(view: &View, g: usize) -> Vec<usize> {
     view.groups

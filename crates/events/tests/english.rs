@@ -520,3 +520,24 @@ fn subjects_inside_noun_phrases_and_light_verbs() {
         Asserted,
     );
 }
+
+#[test]
+fn reported_obligations_are_demands() {
+    // "X said Y must …": X demands of Y.
+    expect(
+        "Germany said on Monday that Russia must withdraw its troops from Ukraine.",
+        "REQUEST",
+        Some("100"),
+        &["DEU"],
+        &["RUS"],
+        Asserted,
+    );
+    expect(
+        "France said Iran must release the detained journalists.",
+        "REQUEST",
+        Some("100"),
+        &["FRA"],
+        &["IRN"],
+        Asserted,
+    );
+}
