@@ -101,6 +101,19 @@ fn subject(
         })
         .map(|(i, _)| i)
         .collect();
+    // "Lavrov, in remarks published on Monday, urged …": a parenthetical opened by a
+    // preposition right before the verb is skipped; the subject stands before it.
+    if upto > cs + 1
+        && view.toks[upto - 1].is_comma()
+        && let Some(open) = (cs..upto - 1).rev().find(|&i| view.toks[i].is_comma())
+        && open > cs
+        && view
+            .toks
+            .get(open + 1)
+            .is_some_and(|t| lex.roles.is_prep(&t.lower) || lex.roles.adjunct.contains(&t.lower))
+    {
+        return subject(lex, view, cs, open, control, depth);
+    }
     if control {
         let last_verb = (cs..upto)
             .rev()

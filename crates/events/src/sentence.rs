@@ -421,6 +421,13 @@ fn join(
             conj = true;
         } else if t.cap && t.is_word() && !t.named && !t.verb {
             titles = true;
+        } else if conj
+            && t.is_word()
+            && !t.verb
+            && lex.voice.noun_markers.contains(&t.lower)
+            && !lex.roles.is_prep(&t.lower)
+        {
+            // "Russia and the United States", "Iran and its ally Syria".
         } else {
             return Join::Apart;
         }

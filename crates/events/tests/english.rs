@@ -541,3 +541,25 @@ fn reported_obligations_are_demands() {
         Asserted,
     );
 }
+
+#[test]
+fn compounds_with_articles_and_parentheticals() {
+    // "X and the Y" is one compound subject.
+    expect(
+        "Russia and the United States signed a prisoner exchange agreement.",
+        "SUPPORT",
+        None,
+        &["RUS", "USA"],
+        &[],
+        Asserted,
+    );
+    // A prepositional parenthetical between the subject and its verb.
+    expect(
+        "Sergei Lavrov, in remarks published on Monday, urged Ukraine to return to talks.",
+        "REQUEST",
+        None,
+        &["sergey-lavrov"],
+        &["UKR"],
+        Asserted,
+    );
+}
