@@ -226,8 +226,9 @@ fn object(
 }
 
 /// When a verb's object is no actor but a noun phrase about others, whom it is about:
-/// the agent or source of an event noun in it ("condemned an attack by Osgiliath
-/// soldiers": the soldiers; "dismissed an appeal from Gbagbo": Gbagbo) or both sides of a `between` phrase ("welcomed talks between Gondor and
+/// the agent of an event noun in it ("condemned an attack by Osgiliath soldiers": the
+/// soldiers), where the object comes from ("dismissed an appeal from Gbagbo",
+/// "withdrew its troops from Lebanon") or both sides of a `between` phrase ("welcomed talks between Gondor and
 /// Arnor", "mediated between X and Y"). Only plain words (no verb, no clause break,
 /// no other preposition than `of`) may stand between the verb and the phrase.
 fn object_phrase(lex: &Lexicon, view: &View, m: &Match, ce: usize) -> Option<usize> {
@@ -248,8 +249,11 @@ fn object_phrase(lex: &Lexicon, view: &View, m: &Match, ce: usize) -> Option<usi
             return None;
         }
         let between = lex.roles.between.contains(p);
-        let agent = (lex.roles.agent.contains(p) || lex.roles.source.contains(p))
-            && view.event_nouns.iter().any(|&n| n > m.last && n < at);
+        // "welcomed assurances from Bree", "withdrew its troops from Lebanon": where the
+        // object comes from is whom the act is about.
+        let agent = lex.roles.source.contains(p)
+            || (lex.roles.agent.contains(p)
+                && view.event_nouns.iter().any(|&n| n > m.last && n < at));
         (between || agent).then_some(i)
     })
 }

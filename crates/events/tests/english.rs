@@ -452,6 +452,15 @@ fn recipients_in_object_phrases_complements_and_places() {
         &["RUS"],
         Asserted,
     );
+    // Where the object comes from.
+    expect(
+        "Syria withdrew its troops from Lebanon.",
+        "RETREAT",
+        None,
+        &["SYR"],
+        &["LBN"],
+        Asserted,
+    );
     // Both sides of a between-phrase in the object.
     expect(
         "Turkey welcomed the talks between Russia and Ukraine.",
