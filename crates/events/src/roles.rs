@@ -88,7 +88,7 @@ fn subject(
 ) -> Option<(usize, f32)> {
     // The possessor of an event noun is not the clause's subject ("Serangan Rusia …
     // menewaskan": the attack killed, and it is coded already).
-    let cands: Vec<usize> = view
+    let mut cands: Vec<usize> = view
         .groups
         .iter()
         .enumerate()
@@ -132,6 +132,9 @@ fn subject(
                     .any(|t| t.is_comma());
                 return (!comma).then_some((g, 0.95));
             }
+            // "A bomb killed one soldier and wounded two others": the earlier verb's
+            // object is not the later verb's subject.
+            cands.retain(|&g| view.groups[g].last < v);
         }
     }
     if let Some(&g) = cands.first() {

@@ -572,3 +572,23 @@ fn compounds_with_articles_and_parentheticals() {
         Asserted,
     );
 }
+
+#[test]
+fn the_object_of_one_verb_is_not_the_subject_of_the_next() {
+    // "killed one U.S. soldier and wounded two others": the soldier wounded nobody.
+    let found = code("A roadside bomb killed one U.S. soldier and wounded two others.");
+    assert!(
+        found
+            .iter()
+            .all(|e| !keys(&e.actors).contains(&"USA".to_string())),
+        "{found:#?}"
+    );
+    expect(
+        "Russian drones killed two Ukrainian soldiers and wounded three others.",
+        "ASSAULT",
+        None,
+        &["RUS"],
+        &["UKR"],
+        Asserted,
+    );
+}
