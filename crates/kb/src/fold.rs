@@ -82,11 +82,31 @@ fn push_folded(c: char, out: &mut String, last_space: &mut bool) {
         }
         '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
         c if ('\u{0300}'..='\u{036F}').contains(&c) => {} // combining marks
-        c => match FOLD.binary_search_by_key(&(c as u32), |&(cp, _)| cp) {
-            Ok(i) => out.push_str(FOLD[i].1),
-            Err(_) => out.extend(c.to_lowercase()),
+        c => match table(c) {
+            Some(f) => out.push_str(f),
+            // Lower-case forms are folded again, so folding is idempotent: "Ǳ" lowers
+            // to "ǳ", which the table folds to "dz"; "İ" lowers to "i" + a combining
+            // dot, which is dropped.
+            None => {
+                for l in c.to_lowercase() {
+                    if ('\u{0300}'..='\u{036F}').contains(&l) {
+                        continue;
+                    }
+                    match table(l) {
+                        Some(f) => out.push_str(f),
+                        None => out.push(l),
+                    }
+                }
+            }
         },
     }
+}
+
+/// The folded form the table gives `c`, if any.
+fn table(c: char) -> Option<&'static str> {
+    FOLD.binary_search_by_key(&(c as u32), |&(cp, _)| cp)
+        .ok()
+        .map(|i| FOLD[i].1)
 }
 
 /// Characters that carry no letters: zero-width spaces and joiners, BOM, soft hyphen.

@@ -58,3 +58,26 @@ proptest! {
         prop_assert_eq!(fold(&once), once);
     }
 }
+
+/// Found by the property above: a capital whose lower case the table folds further.
+#[test]
+fn fold_is_idempotent_on_compatibility_capitals() {
+    for s in ["Ǳ", "ǲ", "İstanbul", "Ǆ", "ǅ"] {
+        let once = fold(s);
+        assert_eq!(fold(&once), once, "{s}");
+    }
+}
+
+/// Every single character folds to a fixed point.
+#[test]
+fn fold_is_idempotent_on_every_char() {
+    let mut bad = Vec::new();
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+        let s = format!("a{c}b");
+        let once = fold(&s);
+        if fold(&once) != once {
+            bad.push(c);
+        }
+    }
+    assert!(bad.is_empty(), "not idempotent: {:?}", &bad[..bad.len().min(20)]);
+}
