@@ -79,5 +79,9 @@ fn fold_is_idempotent_on_every_char() {
             bad.push(c);
         }
     }
-    assert!(bad.is_empty(), "not idempotent: {:?}", &bad[..bad.len().min(20)]);
+    assert!(
+        bad.is_empty(),
+        "not idempotent: {:?}",
+        &bad[..bad.len().min(20)]
+    );
 }
