@@ -41,7 +41,7 @@ pub(crate) struct Mention {
     /// Linked to the knowledge base (or a lexicon group), not a document-local name.
     pub linked: bool,
     /// A description rather than a name ("Kepala Diplomat Partai Komunis China",
-    /// "penanggung jawab kebijakan luar negeri Uni Eropa"): after a comma it is an
+    /// "kepala diplomasi Uni Eropa"): after a comma it is an
     /// apposition, not a second actor.
     pub described: bool,
 }

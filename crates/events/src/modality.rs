@@ -4,7 +4,7 @@
 //! Cue words are data (`[modality]` of `events.toml`). Negation and future cues must
 //! stand shortly before the trigger (`window` words) with no other verb between (a
 //! future cue may also follow an event noun: "Kunjungan … dijadwalkan …"), so
-//! "tidak menyinggung Ukraina dalam kunjungan Ma" does not deny the visit; a
+//! "tidak menyebut Ukraina dalam kunjungan Ma" does not deny the visit; a
 //! hypothetical cue anywhere earlier in the sentence makes what follows hypothetical
 //! ("Jika Rusia menyerang, …"); a background cue anywhere in the clause makes it
 //! recalled ("Lavrov terakhir kali mengunjungi Beijing …", "… tahun lalu").

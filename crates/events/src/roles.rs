@@ -217,7 +217,7 @@ fn object(
             return Some(i);
         }
         let prep = prep.map(|(p, _)| p);
-        // Past an adjunct ("di tengah-tengah konflik Moskow dengan AS"), a later
+        // Past an adjunct ("di tengah sengketa Beijing dengan Manila"), a later
         // "dengan" belongs to the adjunct's noun.
         if prep
             .is_some_and(|p| lex.roles.prepositions.contains(p) && !lex.roles.recipient.contains(p))

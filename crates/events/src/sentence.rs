@@ -550,7 +550,7 @@ fn make_groups(
 }
 
 /// Drop a state from a phrase that also names a person or organisation acting for it
-/// ("Penasihat Negara China dan Menteri Luar Negeri Wang Yi" is Wang Yi), and places
+/// ("Anggota Dewan Negara dan Menlu China Wang Yi" is Wang Yi), and places
 /// from a phrase that names an actor.
 fn subsume(ms: &[Mention], members: &mut Vec<usize>) {
     if members.len() < 2 {
@@ -578,7 +578,7 @@ fn subsume(ms: &[Mention], members: &mut Vec<usize>) {
 
 /// The preposition governing a phrase starting at token `first`: the nearest
 /// preposition before it with only plain words between ("di sebuah hotel Roma"),
-/// looking through "mitra(nya) dari" ("dengan mitranya dari Rusia Sergei Lavrov" is
+/// looking through "mitra(nya) dari" ("dengan mitranya dari Jepang Yoko Kamikawa" is
 /// governed by "dengan"). A verb, comma, clause break, date or bracket stops the search.
 pub(crate) fn governor(lex: &Lexicon, toks: &[Tok], first: usize) -> Option<(String, usize)> {
     let mut words = 0;

@@ -158,7 +158,7 @@ fn date(e: &Event) -> Option<&str> {
 #[test]
 fn seed_000_lavrov_and_wang_at_the_g20_and_borrell() {
     let Some((_, ev)) = seed("000_") else { return };
-    // "… dalam pertemuannya dengan Menteri Luar Negeri China Wang Yi … di Bali": the
+    // The meeting named by "pertemuannya" with the Chinese minister in Bali: the
     // "-nya" is Lavrov (named in the sentence before).
     let meeting = the(&ev, "040", &["sergey-lavrov"], &["wang-yi"]);
     assert_eq!(meeting.event_type, "CONSULT");

@@ -515,42 +515,42 @@ mod subject_tests {
                 "Pejabat AS",
             ),
             (
-                "Wang juga mengatakan kedua pihak telah membahas konflik.",
+                "Wang juga mengatakan kedua negara sudah membicarakan krisis.",
                 "mengatakan",
                 "Wang",
             ),
             (
-                "Namun para analis mengatakan Tiongkok lebih unggul.",
+                "Namun para analis mengatakan pengaruh Beijing kian besar.",
                 "mengatakan",
                 "para analis",
             ),
             (
-                "Dan Menteri Keuangan Janet Yellen, yang mengakhiri kunjungannya pada hari Senin, mengatakan dia telah memperingatkan para pejabat.",
+                "Dan Menteri Keuangan Janet Yellen, yang tiba di Beijing pada hari Kamis, mengatakan pihaknya sudah menyampaikan keberatan.",
                 "mengatakan",
                 "Menteri Keuangan Janet Yellen",
             ),
             (
-                "Dalam kesempatan tersebut Wang Yi mencatat bahwa hubungan menguat.",
+                "Dalam kesempatan itu Wang Yi mencatat bahwa kerja sama terus tumbuh.",
                 "mencatat",
                 "Wang Yi",
             ),
             (
-                "Pada Kamis (2/2/2023) lalu Lavrov mengatakan hubungan tanpa batas.",
+                "Pada Rabu (8/3/2023) lalu Lavrov mengatakan kemitraan itu kokoh.",
                 "mengatakan",
                 "Lavrov",
             ),
             (
-                "Washington menggambarkan balon itu sebagai alat mata-mata sementara China mengatakan balon tersebut hanya alat penelitian.",
+                "Washington menyebut kapal itu sebagai ancaman sementara China mengatakan kapal tersebut hanya kapal riset.",
                 "mengatakan",
                 "China",
             ),
             (
-                "Menteri Luar Negeri Rusia, Sergei Lavrov menyatakan dalam sebuah pertemuan bahwa tekanan AS tidak berefek.",
-                "menyatakan",
+                "Menteri Luar Negeri Rusia, Sergei Lavrov menegaskan dalam konferensi pers bahwa sanksi Barat gagal.",
+                "menegaskan",
                 "Menteri Luar Negeri Rusia, Sergei Lavrov",
             ),
             (
-                "Lavrov pada bagiannya menyatakan kepuasan Rusia.",
+                "Lavrov pada bagiannya menyatakan harapan yang sama.",
                 "menyatakan",
                 "Lavrov",
             ),
@@ -560,7 +560,7 @@ mod subject_tests {
         }
         assert_eq!(
             subject(
-                "Dalam pernyataan kementerian mengatakan Ma juga bertemu.",
+                "Dalam keterangan resmi kementerian mengatakan Ma juga hadir.",
                 "mengatakan"
             ),
             None

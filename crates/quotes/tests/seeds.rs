@@ -141,7 +141,7 @@ fn seed_000_lavrov_at_the_g20() {
     let Some((_, qs)) = seed("000_") else { return };
     let direct: Vec<&Quote> = qs.iter().filter(|q| q.direct).collect();
     assert_eq!(direct.len(), 3);
-    // "Menurut kantor berita TASS, Menteri Luar Negeri Rusia mengatakan …: “…”"
+    // A quotation credited to TASS ("menurut kantor berita …"), its speaker a title.
     check(
         &qs,
         &Want {
@@ -462,7 +462,7 @@ fn seed_004_wang_yi_on_the_phone_with_lavrov() {
         },
     );
     assert_eq!(qs.iter().filter(|q| q.direct).count(), 3);
-    // "…, demikian dikatakan Penasihat Negara China dan Menteri Luar Negeri Wang Yi …"
+    // Reported speech closed by "demikian dikatakan" and Wang Yi's two titles.
     let lede = quote(&qs, "Hubungan China dan Rusia");
     assert!(!lede.direct);
     assert!(
