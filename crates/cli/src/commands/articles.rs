@@ -2,8 +2,9 @@
 //! either read from `warta analyze` output, or produced by analysing raw inputs.
 
 use anyhow::Context;
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 use warta_langdata::DataDir;
 use warta_model::Article;
 use warta_pipeline::{Options, Stages};
@@ -15,6 +16,59 @@ pub struct Counts {
     pub articles: u64,
     /// Inputs, records or lines that failed (reported on stderr).
     pub errors: u64,
+}
+
+/// Where the inspection commands write.
+pub type Out = BufWriter<std::io::StdoutLock<'static>>;
+
+/// What an inspection command prints of each article and how it counts it.
+pub struct Printer<'n> {
+    /// The command's name in the summary line (`events`).
+    pub name: &'n str,
+    /// What `fill` counts, in the summary line (`events`), if anything.
+    pub items: Option<&'n str>,
+    /// The articles as JSONL instead of the readable rendering.
+    pub jsonl: bool,
+}
+
+/// The body every inspection command shares: for each article of `inputs`, `fill`
+/// it (returning how many items it found), print it readably with `render` or as a
+/// JSONL record, then write the summary line `warta: NAME: articles=… ITEMS=…
+/// errors=…` on stderr. Exit code 0 when every input succeeded, 2 when some failed.
+pub fn print_each(
+    data: &DataDir,
+    inputs: &[PathBuf],
+    threads: usize,
+    printer: &Printer<'_>,
+    mut fill: impl FnMut(&mut Article) -> usize,
+    mut render: impl FnMut(&mut Out, &Article) -> std::io::Result<()>,
+) -> anyhow::Result<ExitCode> {
+    let mut out: Out = BufWriter::new(std::io::stdout().lock());
+    let mut items = 0u64;
+    let counts = for_each(data, inputs, threads, |mut a| {
+        items += fill(&mut a) as u64;
+        if printer.jsonl {
+            serde_json::to_writer(&mut out, &a)?;
+            out.write_all(b"\n")?;
+        } else {
+            render(&mut out, &a)?;
+        }
+        Ok(())
+    })?;
+    out.flush().context("writing output")?;
+    let found = printer
+        .items
+        .map(|name| format!(" {name}={items}"))
+        .unwrap_or_default();
+    eprintln!(
+        "warta: {}: articles={}{found} errors={}",
+        printer.name, counts.articles, counts.errors
+    );
+    Ok(if counts.errors > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Call `each` with every article of `inputs`, in order. A `.jsonl` file whose first

@@ -1,8 +1,7 @@
 //! `warta entities`: who and what each article mentions, for people to read.
 
-use anyhow::Context;
 use std::collections::BTreeMap;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use warta_langdata::DataDir;
@@ -26,27 +25,19 @@ pub struct Args {
 
 /// Run `warta entities`; exit code 2 when some input failed.
 pub fn run(data: &DataDir, args: Args) -> anyhow::Result<ExitCode> {
-    let mut out = BufWriter::new(std::io::stdout().lock());
-    let table = args.format == "table";
-    let counts = articles::for_each(data, &args.inputs, args.threads, |a| {
-        if table {
-            write_table(&mut out, &a)?;
-        } else {
-            serde_json::to_writer(&mut out, &a)?;
-            out.write_all(b"\n")?;
-        }
-        Ok(())
-    })?;
-    out.flush().context("writing output")?;
-    eprintln!(
-        "warta: entities: articles={} errors={}",
-        counts.articles, counts.errors
-    );
-    Ok(if counts.errors > 0 {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
-    })
+    let printer = articles::Printer {
+        name: "entities",
+        items: None,
+        jsonl: args.format == "jsonl",
+    };
+    articles::print_each(
+        data,
+        &args.inputs,
+        args.threads,
+        &printer,
+        |a| a.entities.len(),
+        write_table,
+    )
 }
 
 /// One actor's mentions in an article.

@@ -5,7 +5,7 @@
 //! Events are always coded afresh, so a lexicon change shows at once.
 
 use anyhow::Context;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use warta_events::{Events, Options};
@@ -42,48 +42,29 @@ pub struct Args {
 pub fn run(data: &DataDir, args: Args) -> anyhow::Result<ExitCode> {
     let events = Events::load(data)
         .with_context(|| format!("loading event-coding data from {}", data.describe()))?;
-    let mut out = BufWriter::new(std::io::stdout().lock());
-    let mut totals = (0u64, 0u64);
-    let counts = articles::for_each(data, &args.inputs, args.threads, |a| {
-        emit(&mut out, &events, a, &args, &mut totals)
-    })?;
-    out.flush().context("writing output")?;
-    eprintln!(
-        "warta: events: articles={} events={} errors={}",
-        totals.0, totals.1, counts.errors
-    );
-    Ok(if counts.errors > 0 {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
-/// Code the events of one article and write them.
-fn emit(
-    out: &mut impl Write,
-    events: &Events,
-    mut article: Article,
-    args: &Args,
-    totals: &mut (u64, u64),
-) -> anyhow::Result<()> {
     let options = Options {
         keep_negated: args.negated,
         ..Options::default()
     };
-    article.events = events.code_with(&warta_events::Input::of(&article), &options);
-    if args.once {
-        article.events.retain(|e| e.same_as.is_none());
-    }
-    totals.0 += 1;
-    totals.1 += article.events.len() as u64;
-    if args.format == "jsonl" {
-        serde_json::to_writer(&mut *out, &article)?;
-        out.write_all(b"\n")?;
-    } else {
-        write_readable(out, &article)?;
-    }
-    Ok(())
+    let printer = articles::Printer {
+        name: "events",
+        items: Some("events"),
+        jsonl: args.format == "jsonl",
+    };
+    articles::print_each(
+        data,
+        &args.inputs,
+        args.threads,
+        &printer,
+        |a| {
+            a.events = events.code_with(&warta_events::Input::of(a), &options);
+            if args.once {
+                a.events.retain(|e| e.same_as.is_none());
+            }
+            a.events.len()
+        },
+        write_readable,
+    )
 }
 
 /// One article's events, one entry each.

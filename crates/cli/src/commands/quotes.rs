@@ -5,7 +5,7 @@
 //! Quotations are always found afresh, so a data change shows at once.
 
 use anyhow::Context;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use warta_langdata::DataDir;
@@ -38,44 +38,25 @@ pub struct Args {
 pub fn run(data: &DataDir, args: Args) -> anyhow::Result<ExitCode> {
     let quotes = Quotes::load(data)
         .with_context(|| format!("loading quotation data from {}", data.describe()))?;
-    let mut out = BufWriter::new(std::io::stdout().lock());
-    let mut totals = (0u64, 0u64);
-    let counts = articles::for_each(data, &args.inputs, args.threads, |a| {
-        emit(&mut out, &quotes, a, &args, &mut totals)
-    })?;
-    out.flush().context("writing output")?;
-    eprintln!(
-        "warta: quotes: articles={} quotations={} errors={}",
-        totals.0, totals.1, counts.errors
-    );
-    Ok(if counts.errors > 0 {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
-/// Find the quotations of one article and write them.
-fn emit(
-    out: &mut impl Write,
-    quotes: &Quotes,
-    mut article: Article,
-    args: &Args,
-    totals: &mut (u64, u64),
-) -> anyhow::Result<()> {
-    article.quotes = quotes.find(&article);
-    if args.direct_only {
-        article.quotes.retain(|q| q.direct);
-    }
-    totals.0 += 1;
-    totals.1 += article.quotes.len() as u64;
-    if args.format == "jsonl" {
-        serde_json::to_writer(&mut *out, &article)?;
-        out.write_all(b"\n")?;
-    } else {
-        write_readable(out, &article)?;
-    }
-    Ok(())
+    let printer = articles::Printer {
+        name: "quotes",
+        items: Some("quotations"),
+        jsonl: args.format == "jsonl",
+    };
+    articles::print_each(
+        data,
+        &args.inputs,
+        args.threads,
+        &printer,
+        |a| {
+            a.quotes = quotes.find(a);
+            if args.direct_only {
+                a.quotes.retain(|q| q.direct);
+            }
+            a.quotes.len()
+        },
+        write_readable,
+    )
 }
 
 /// Who said what in one article, one quotation per entry.
