@@ -400,16 +400,7 @@ fn expand_item(item: &str, synsets: &HashMap<String, Vec<String>>, depth: u8) ->
                 .split(|c: char| c == '_' || c.is_whitespace())
                 .filter(|w| !w.is_empty())
             {
-                let sub = expand_item(w, synsets, depth + 1);
-                let mut next = Vec::new();
-                for a in &alts {
-                    for s in &sub {
-                        let mut x = a.clone();
-                        x.extend(s.iter().cloned());
-                        next.push(x);
-                    }
-                }
-                alts = next;
+                alts = product(&alts, &expand_item(w, synsets, depth + 1));
             }
             out.extend(alts);
         }
@@ -418,21 +409,26 @@ fn expand_item(item: &str, synsets: &HashMap<String, Vec<String>>, depth: u8) ->
     vec![vec![item.to_lowercase()]]
 }
 
+/// Every sequence of `heads` followed by every sequence of `tails`.
+fn product(heads: &[Vec<String>], tails: &[Vec<String>]) -> Vec<Vec<String>> {
+    heads
+        .iter()
+        .flat_map(|h| {
+            tails.iter().map(move |t| {
+                let mut x = h.clone();
+                x.extend(t.iter().cloned());
+                x
+            })
+        })
+        .collect()
+}
+
 /// Expand a sequence of literal items (synsets included) into word sequences; `n't`
 /// contractions get both spellings.
 fn expand_seq(items: &[String], synsets: &HashMap<String, Vec<String>>) -> Vec<Vec<String>> {
     let mut alts: Vec<Vec<String>> = vec![Vec::new()];
     for it in items {
-        let sub = expand_item(it, synsets, 0);
-        let mut next = Vec::new();
-        for a in &alts {
-            for s in &sub {
-                let mut x = a.clone();
-                x.extend(s.iter().cloned());
-                next.push(x);
-            }
-        }
-        alts = next;
+        alts = product(&alts, &expand_item(it, synsets, 0));
         if alts.len() > MAX_ALTERNATIVES {
             alts.truncate(MAX_ALTERNATIVES);
         }
