@@ -121,6 +121,9 @@ impl Cand<'_> {
     }
 }
 
+/// The longest separator, in bytes, between the items of a title list.
+const MAX_LIST_GAP: usize = 12;
+
 /// The document's state as the linker reads on.
 #[derive(Default)]
 struct State<'kb> {
@@ -497,6 +500,11 @@ impl<'a> Linker<'a> {
         st: &State<'a>,
     ) -> Option<Found<'a>> {
         let (end, key) = st.last_title?;
+        // Only a separator may stand between: ", ", " dan ", ", serta " (no scan of
+        // the text since a title far back).
+        if m.start < end || m.start - end > MAX_LIST_GAP {
+            return None;
+        }
         let gap = text.get(end..m.start)?;
         let words: Vec<String> = gap
             .split(|c: char| c == ',' || c.is_whitespace())
