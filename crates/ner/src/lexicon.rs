@@ -31,7 +31,7 @@ pub const CLASSES: [&str; 16] = [
     "kb_per",
     "kb_org",
     "kb_loc",
-    "reserved1",
+    "connector",
     "reserved2",
 ];
 
@@ -106,9 +106,13 @@ pub fn build(
     let cls = |name: &str| class(name).unwrap_or(0);
     for (rel, name) in CUE_FILES {
         let text = data.read(rel)?;
+        let c = class(name).ok_or_else(|| NerError::Data {
+            path: rel.to_string(),
+            message: format!("phrase class {name} is not one of lexicon::CLASSES"),
+        })?;
         let mut n = 0;
         for e in list_entries(&text) {
-            set.add_text(cls(name), e);
+            set.add_text(c, e);
             n += 1;
         }
         report.sources.push((rel.to_string(), name.to_string(), n));
@@ -237,6 +241,16 @@ mod tests {
         assert!(CLASSES.len() <= crate::phrases::MAX_CLASSES);
         for (i, c) in CLASSES.iter().enumerate() {
             assert_eq!(class(c), Some(i as u8));
+        }
+    }
+
+    /// A cue file whose class is missing from [`CLASSES`] would silently land in
+    /// class 0 ("title"): that is how the connector list once became titles and
+    /// capitalised runs never crossed "of" or "bin".
+    #[test]
+    fn every_cue_file_has_its_own_class() {
+        for (rel, name) in CUE_FILES {
+            assert!(class(name).is_some(), "{rel}: class {name} not in CLASSES");
         }
     }
 
