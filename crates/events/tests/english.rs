@@ -524,7 +524,7 @@ fn subjects_inside_noun_phrases_and_light_verbs() {
         "Hamas rejected an appeal from Egypt to release the hostages.",
         "REJECT",
         Some("124"),
-        &["Hamas"],
+        &["hamas"],
         &["EGY"],
         Asserted,
     );
