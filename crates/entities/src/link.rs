@@ -144,14 +144,43 @@ impl<'a> Linker<'a> {
         let scan = self.kb.scan(text);
         let mut cands: Vec<Cand<'a>> = Vec::new();
         let names: Vec<(usize, usize)> = scan.mentions.iter().map(|m| (m.start, m.end)).collect();
+        // A surname only generated (bulk-imported) persons have ("Smith" in "John
+        // Smith", not a listed person) yields to the tagger's span when it does not
+        // resolve, so that importing people never removes a name found before: the
+        // span waits here, keyed by the surname's start.
+        let surname_only: Vec<(usize, usize)> = scan
+            .mentions
+            .iter()
+            .filter(|m| {
+                m.candidates
+                    .iter()
+                    .all(|c| c.how == MatchKind::Surname && c.actor.generated)
+            })
+            .map(|m| (m.start, m.end))
+            .collect();
+        let mut fallback: Vec<(usize, usize, usize, EntityType)> = Vec::new();
         for span in self.ner_spans(text, seg) {
-            let covered = names.iter().any(|&(s, e)| s < span.1 && span.0 < e);
-            if !covered {
+            let overlapping: Vec<(usize, usize)> = names
+                .iter()
+                .copied()
+                .filter(|&(s, e)| s < span.1 && span.0 < e)
+                .collect();
+            if overlapping.is_empty() {
                 cands.push(Cand::Ner {
                     start: span.0,
                     end: span.1,
                     kind: span.2,
                 });
+            } else if overlapping
+                .iter()
+                .all(|&(s, e)| span.0 <= s && e <= span.1 && surname_only.contains(&(s, e)))
+            {
+                // "John Smith": both words are surnames of listed people.
+                fallback.extend(
+                    overlapping
+                        .iter()
+                        .map(|&(s, _)| (s, span.0, span.1, span.2)),
+                );
             }
         }
         for (start, end) in self.pronouns(text, seg) {
@@ -189,9 +218,17 @@ impl<'a> Linker<'a> {
                 _ => None,
             };
             let found = match cand {
-                Cand::Name(m) => self
-                    .title_list(text, &m, date, &st)
-                    .or_else(|| self.decide_name(text, seg, &m, date, &mut st)),
+                Cand::Name(m) => {
+                    let start = m.start;
+                    self.title_list(text, &m, date, &st)
+                        .or_else(|| self.decide_name(text, seg, &m, date, &mut st))
+                        .or_else(|| {
+                            let &(_, s, e, kind) = fallback.iter().find(|f| f.0 == start)?;
+                            // Once per span, and not over a name already linked.
+                            let taken = out.last().is_some_and(|f| f.end > s);
+                            (!taken).then(|| self.decide_ner(text, s, e, kind, date, &st, &out))
+                        })
+                }
                 Cand::Title(t) => self.decide_title(text, &t, date, &name_starts, &st),
                 Cand::Ner { start, end, kind } => {
                     Some(self.decide_ner(text, start, end, kind, date, &st, &out))

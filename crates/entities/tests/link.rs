@@ -163,3 +163,25 @@ proptest! {
         }
     }
 }
+
+/// People of the generated (Phoenix) tier are linked by full name and then by
+/// surname; a surname only they have never hides an unlisted person's name.
+#[test]
+fn generated_people_link_and_never_hide_a_name() {
+    let text = "Ugandan President Yoweri Museveni met the opposition on Tuesday. \
+                Museveni said John Smith, a spokesman, would report.";
+    let es = stage().find_in(text, day(2010, 5, 4));
+    let full = find(&es, "Yoweri Museveni");
+    assert_eq!(full.kb_id.as_deref(), Some("phx-yoweri-museveni"));
+    assert_eq!(full.country.as_deref(), Some("UGA"));
+    assert_eq!(
+        find(&es, "Museveni").kb_id.as_deref(),
+        Some("phx-yoweri-museveni")
+    );
+    // "Smith" and "John" are surnames of imported people; neither has been named.
+    let smith = find(&es, "John Smith");
+    assert_eq!(
+        (smith.label.as_str(), smith.kb_id.as_deref()),
+        ("PER", None)
+    );
+}

@@ -64,6 +64,10 @@ pub struct Actor {
     pub note: Option<String>,
     /// The data file that defined the actor.
     pub source: String,
+    /// Defined in a file marked `generated = true` (a bulk import such as
+    /// `persons/phoenix.toml`): less trusted than hand-written entries, so such an
+    /// actor's surname never hides a name the tagger found.
+    pub generated: bool,
 }
 
 impl Actor {

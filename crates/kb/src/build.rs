@@ -51,7 +51,7 @@ pub(crate) fn build(files: Vec<(String, RawFile)>) -> Result<Kb, KbError> {
     let mut kb = Kb::empty();
     let mut pending_titles = Vec::new();
     let mut raw_roles: Vec<(String, crate::schema::RawRole)> = Vec::new();
-    let mut actors: Vec<(String, ActorKind, RawActor)> = Vec::new();
+    let mut actors: Vec<(String, ActorKind, RawActor, bool)> = Vec::new();
     let mut extends: Vec<(String, RawExtend)> = Vec::new();
 
     for (file, raw) in files {
@@ -101,7 +101,10 @@ pub(crate) fn build(files: Vec<(String, RawFile)>) -> Result<Kb, KbError> {
             (ActorKind::Place, raw.place),
         ];
         for (kind, list) in tables {
-            actors.extend(list.into_iter().map(|a| (file.clone(), kind, a)));
+            actors.extend(
+                list.into_iter()
+                    .map(|a| (file.clone(), kind, a, raw.generated)),
+            );
         }
         extends.extend(raw.extend.into_iter().map(|e| (file.clone(), e)));
     }
@@ -155,7 +158,7 @@ pub(crate) fn build(files: Vec<(String, RawFile)>) -> Result<Kb, KbError> {
 
     // Actors: define, then extend, then check references.
     let mut raws: Vec<RawActor> = Vec::with_capacity(actors.len());
-    for (file, kind, raw) in actors {
+    for (file, kind, raw, generated) in actors {
         if let Some(&i) = kb.by_id.get(&raw.id) {
             let first = &kb.actors[i as usize].source;
             p.add(&file, &raw.id, format!("id already defined in `{first}`"));
@@ -186,6 +189,7 @@ pub(crate) fn build(files: Vec<(String, RawFile)>) -> Result<Kb, KbError> {
             capital: raw.capital,
             note: raw.note.clone(),
             source: file,
+            generated,
         });
         raws.push(raw);
     }

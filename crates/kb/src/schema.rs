@@ -16,6 +16,10 @@ pub(crate) struct Manifest {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawFile {
+    /// `generated = true`: the file was produced by an import from a bulk source
+    /// (see [`crate::Actor::generated`]).
+    #[serde(default)]
+    pub generated: bool,
     #[serde(default)]
     pub sector: Vec<RawSector>,
     #[serde(default)]

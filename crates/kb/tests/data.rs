@@ -460,3 +460,32 @@ fn matcher_over_a_paragraph() {
         ]
     );
 }
+
+/// The generated Phoenix tier: historical people, typed from their CAMEO codes, never
+/// a second entry for someone the hand-written files hold.
+#[test]
+fn generated_persons_extend_the_hand_written_ones() {
+    let kb = kb();
+    let annan = kb
+        .actors()
+        .iter()
+        .find(|a| a.name == "Kofi Annan")
+        .expect("Kofi Annan is imported");
+    assert!(annan.generated);
+    assert_eq!(
+        (annan.country.as_deref(), annan.sector.as_deref()),
+        (None, Some("IGO"))
+    );
+    assert!(!annan.surname_alone);
+    let king = kb.actors().iter().find(|a| a.id == "phx-abdullah-ii");
+    assert_eq!(king.map(|a| a.name.as_str()), Some("Abdullah II"));
+    assert_eq!(
+        king.map(|a| a.surnames.clone()),
+        Some(vec!["Abdullah".to_string()])
+    );
+    // Hand-written people win: no generated Lavrov, Putin or Obama.
+    for name in ["Sergey Lavrov", "Vladimir Putin", "Barack Obama"] {
+        let found: Vec<_> = kb.lookup(name).iter().map(|c| c.actor.generated).collect();
+        assert_eq!(found, vec![false], "{name}");
+    }
+}

@@ -297,6 +297,7 @@ mod tests {
             capital: false,
             note: None,
             source: "test".into(),
+            generated: false,
         };
         let mut set = PhraseSet::new();
         let r = add_kb_actors(&[actor], &mut set);
