@@ -27,8 +27,9 @@
 //!   linked only after the full name in the same article; Chinese, Korean and
 //!   Vietnamese names take the first word as the surname;
 //! * a person whose name or synonym ends with the full name of a hand-written person
-//!   is left out (the hand-written entry wins), and so is a second block with a name
-//!   already emitted.
+//!   is left out (the hand-written entry wins), and so is a block with a name of a
+//!   country, place or organisation ("TIMOR LESTE" has dated codes too) and a second
+//!   block with a name already emitted.
 //!
 //! Licence: the Phoenix dictionaries are MIT (openeventdata/petrarch2, (c) 2014 Open
 //! Event Data Alliance), but their country actors were generated from CountryInfo
@@ -298,6 +299,19 @@ fn run(dir: &str, out: &str) -> Result<usize, String> {
         .flat_map(|a| std::iter::once(&a.name).chain(a.aliases.iter()))
         .map(|n| format!(" {}", fold(n)))
         .collect();
+    // Names of countries, places and organisations: a dated Phoenix block with such a
+    // name ("TIMOR LESTE") is a state or body, not a person.
+    let not_people: HashSet<String> = kb
+        .actors()
+        .iter()
+        .filter(|a| a.kind != ActorKind::Person)
+        .flat_map(|a| {
+            std::iter::once(&a.name)
+                .chain(a.aliases.iter())
+                .chain(a.name_id.iter())
+        })
+        .map(|n| fold(n))
+        .collect();
     let mut emitted: HashSet<String> = HashSet::new();
     let mut ids: HashMap<String, usize> = HashMap::new();
     let mut body = String::new();
@@ -326,6 +340,9 @@ fn run(dir: &str, out: &str) -> Result<usize, String> {
                     .iter()
                     .any(|k| f.ends_with(k.as_str()) || k.ends_with(f.as_str()))
             }) {
+                continue;
+            }
+            if b.names.iter().any(|n| not_people.contains(&fold(n))) {
                 continue;
             }
             let key = fold(primary);

@@ -202,14 +202,18 @@ pub fn add_kb(
     Ok(add_kb_actors(kb.actors(), set))
 }
 
-/// Add the names of `actors` (see [`add_kb`]); returns entries per class.
+/// Add the names of `actors` (see [`add_kb`]), generated ones excepted; returns
+/// entries per class.
 pub fn add_kb_actors(
     actors: &[warta_kb::Actor],
     set: &mut PhraseSet,
 ) -> Vec<(String, String, usize)> {
     use warta_kb::ActorKind;
     let mut counts = [0usize; 3];
-    for a in actors {
+    // Generated (bulk-imported) people are left out: the gazetteer classes stand for
+    // curated names, and 18 000 stale ones would change what a hit means (tried on
+    // dev as gazetteers of their own: no gain, see BENCHMARKS.md).
+    for a in actors.iter().filter(|a| !a.generated) {
         let (slot, class_name) = match a.kind {
             ActorKind::Person => (0, "kb_per"),
             ActorKind::Organisation => (1, "kb_org"),
