@@ -255,17 +255,11 @@ fn plausible_name(name: &str) -> bool {
             .any(|w| ORG_WORDS.contains(&w.to_uppercase().as_str()))
 }
 
+/// A TOML basic string. Rust's debug quoting escapes `"` and `\` as TOML does; it
+/// would write control characters as `\u{…}`, which TOML lacks, but none reach here
+/// (names are letters, spaces, `-`, `.` and `'`; codes are ASCII).
 fn toml_str(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    format!("{s:?}")
 }
 
 fn slug(name: &str) -> String {
