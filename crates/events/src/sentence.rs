@@ -441,6 +441,32 @@ fn join(
     if comma && !conj && verb_follows {
         return Join::Apart;
     }
+    // "Di Laos, Lavrov dan Wang Yi bertemu": a comma after a sentence-opening
+    // prepositional phrase closes it, when names (and "dan") then lead to a verb —
+    // the subject is a list of its own. A list of subjects ("Rusia, China dan Iran
+    // mengecam") has no preposition before it and stays one phrase.
+    if comma && !conj && fronted_adjunct(lex, &toks[..a.start]) {
+        // Names, "dan", title words and up to two adverbs ("kembali", "juga") may
+        // stand between the list and its verb.
+        let mut adverbs = 0;
+        let next = toks[b.end.min(toks.len())..].iter().find(|t| {
+            let skip = lex.cues.words.contains(&t.lower)
+                || t.named
+                || lex.roles.conjunctions.contains(&t.lower)
+                || (t.cap && t.is_word() && !t.verb);
+            if skip {
+                return false;
+            }
+            if t.is_word() && !t.verb && !t.brk && adverbs < 2 {
+                adverbs += 1;
+                return false;
+            }
+            true
+        });
+        if next.is_some_and(|t| t.verb) {
+            return Join::Apart;
+        }
+    }
     match (conj, comma, titles) {
         // "Rusia, dan kami …": a comma before "dan" ends a list of two only when a
         // list is already running ("Rusia, China, dan Iran").
@@ -451,6 +477,17 @@ fn join(
         (false, true, true) => Join::Apposition,
         _ => Join::Apart,
     }
+}
+
+/// Whether `before` (the tokens of the sentence before a mention) is a fronted
+/// adjunct: it opens with a preposition and holds no verb ("Di", "Di sela KTT",
+/// "Dalam kunjungan ke").
+fn fronted_adjunct(lex: &Lexicon, before: &[Tok]) -> bool {
+    before
+        .iter()
+        .find(|t| t.is_word())
+        .is_some_and(|t| lex.roles.is_prep(&t.lower) || lex.roles.adjunct.contains(&t.lower))
+        && !before.iter().any(|t| t.verb || t.brk)
 }
 
 /// Group the mentions into noun phrases and find each phrase's preposition.
