@@ -6,7 +6,6 @@
 //! Events are picked by type, CAMEO code and actor/recipient ids; nothing from the
 //! pages is written here beyond a trigger word.
 
-use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use warta_entities::EntityStage;
@@ -43,21 +42,7 @@ fn stages() -> &'static Stages {
 /// The seed whose file name starts with `prefix`, analysed as the pipeline does (the
 /// crawl date 2024-06-01 as reference), with its events; `None` when absent.
 fn seed(prefix: &str) -> Option<(Article, Vec<Event>)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
-    let found = std::fs::read_dir(&dir).ok().and_then(|rd| {
-        rd.flatten().map(|e| e.path()).find(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(prefix))
-        })
-    });
-    let Some(text) = found.and_then(|p| std::fs::read_to_string(p).ok()) else {
-        eprintln!(
-            "notice: seed {prefix}* not found under {}; skipping",
-            dir.display()
-        );
-        return None;
-    };
+    let text = warta_langdata::shared::seed_text(prefix)?;
     let s = stages();
     let doc = RawDoc::plain_text(&format!("{prefix}seed.txt"), text, Some("2024-06-01"));
     let mut article = s.extractor.extract(&doc);

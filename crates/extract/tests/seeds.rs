@@ -4,40 +4,19 @@
 //! Expected headlines are read from the seed files themselves; assertions on the body
 //! use only the first few words of a paragraph.
 
-use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use warta_extract::meta::Context;
 use warta_extract::{Draft, Extractor};
 use warta_langdata::DataDir;
+// The seed whose file name starts with a prefix, or `None` (with a notice) when the
+// shared folder is absent.
+use warta_langdata::shared::seed_text as seed;
 use warta_model::{RemovedClass, Resolution};
 
 fn extractor() -> &'static Extractor {
     static EX: OnceLock<Extractor> = OnceLock::new();
     EX.get_or_init(|| Extractor::load(&DataDir::locate(None)).expect("rules load"))
-}
-
-/// The seed whose file name starts with `prefix`, or `None` (with a notice) when the
-/// shared folder is absent.
-fn seed(prefix: &str) -> Option<String> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
-    let found = std::fs::read_dir(&dir).ok().and_then(|rd| {
-        rd.flatten().map(|e| e.path()).find(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(prefix))
-        })
-    });
-    match found.and_then(|p| std::fs::read_to_string(p).ok()) {
-        Some(text) => Some(text),
-        None => {
-            eprintln!(
-                "notice: seed {prefix}* not found under {}; skipping",
-                dir.display()
-            );
-            None
-        }
-    }
 }
 
 /// A reference date in the range the brief gives for the year-less seed (2024–2029).

@@ -10,6 +10,8 @@
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
+pub mod shared;
+
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }

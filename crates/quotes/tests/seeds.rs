@@ -5,7 +5,6 @@
 //! Quotations are picked by the first two or three words of their text; nothing
 //! longer from the pages is written here.
 
-use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use warta_extract::Extractor;
@@ -36,21 +35,7 @@ fn stages() -> &'static Stages {
 /// The seed whose file name starts with `prefix`, analysed, with its quotations; or
 /// `None` (with a notice) when the shared folder is absent.
 fn seed(prefix: &str) -> Option<(Article, Vec<Quote>)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
-    let found = std::fs::read_dir(&dir).ok().and_then(|rd| {
-        rd.flatten().map(|e| e.path()).find(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(prefix))
-        })
-    });
-    let Some(text) = found.and_then(|p| std::fs::read_to_string(p).ok()) else {
-        eprintln!(
-            "notice: seed {prefix}* not found under {}; skipping",
-            dir.display()
-        );
-        return None;
-    };
+    let text = warta_langdata::shared::seed_text(prefix)?;
     let s = stages();
     let mut article = s.extractor.extract(&RawDoc::plain_text(
         &format!("{prefix}seed.txt"),
