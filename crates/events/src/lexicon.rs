@@ -155,6 +155,8 @@ struct TriggerFile {
     matches: Vec<String>,
     #[serde(default)]
     gap: usize,
+    #[serde(default)]
+    gap_names: bool,
     #[serde(default, rename = "type")]
     event_type: Option<String>,
     #[serde(default)]
@@ -220,6 +222,9 @@ pub(crate) struct Trigger {
     pub cameo: String,
     pub alts: Vec<Vec<Item>>,
     pub gap: usize,
+    /// Names may stand in the gap ("memasukkan tiga bank Rusia ke daftar hitam");
+    /// the first is the event's recipient when its roles find none after it.
+    pub gap_names: bool,
     pub event_type: Option<String>,
     /// `Some(None)`: the entry removes the code's mode.
     pub mode: Option<Option<String>>,
@@ -602,6 +607,7 @@ impl Lexicon {
                 cameo: t.cameo.clone(),
                 alts,
                 gap: t.gap,
+                gap_names: t.gap_names,
                 event_type: t.event_type.clone(),
                 mode: t.mode.as_ref().map(|m| (!m.is_empty()).then(|| m.clone())),
                 context: t.context.clone(),

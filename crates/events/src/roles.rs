@@ -412,6 +412,11 @@ pub(crate) fn roles(lex: &Lexicon, view: &View, m: &Match, t: &Trigger) -> Roles
     };
     if m.noun {
         noun_roles(lex, view, m, t, cs, ce, &mut out, &recipient_prep);
+        if out.recipients.is_empty()
+            && let Some(g) = inner_phrase(view, m, &recipient_prep)
+        {
+            out.recipients = members(view, g);
+        }
     } else if m.passive {
         if let Some((g, f)) = subject(lex, view, cs, m.first, true, 0) {
             out.recipients = members(view, g);
@@ -445,6 +450,8 @@ pub(crate) fn roles(lex: &Lexicon, view: &View, m: &Match, t: &Trigger) -> Roles
             out.recipients = members(view, g);
         } else if let Some(g) = object_phrase(lex, view, m, ce) {
             out.recipients = members(view, g);
+        } else if let Some(g) = inner_phrase(view, m, &|p| p.is_none()) {
+            out.recipients = members(view, g);
         }
     }
     // Nobody acts on themselves: a recipient that is also an actor is dropped.
@@ -465,6 +472,19 @@ pub(crate) fn roles(lex: &Lexicon, view: &View, m: &Match, t: &Trigger) -> Roles
     }
     out.factor *= mention_factor(view, &out.actors);
     out
+}
+
+/// The phrase holding the name a `gap_names` trigger skipped, if `allow` accepts its
+/// preposition: the object the trigger wraps ("memasukkan [tiga bank Rusia] ke daftar
+/// hitam") or the event noun's recipient ("Sanksi [terhadap Iran] diperluas").
+fn inner_phrase(view: &View, m: &Match, allow: &PrepTest) -> Option<usize> {
+    let tok = m.inner_name?;
+    view.groups.iter().position(|g| {
+        g.first <= tok
+            && tok <= g.last
+            && can_act(view, g)
+            && allow(g.prep.as_ref().map(|(p, at)| (p.as_str(), *at)))
+    })
 }
 
 /// A "-nya" mention on the head token of the trigger.

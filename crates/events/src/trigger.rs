@@ -29,6 +29,8 @@ pub(crate) struct Match {
     pub noun: bool,
     /// Bytes of a clitic on the head ("nya" of "kunjungannya"), 0 if none.
     pub clitic: usize,
+    /// The first name skipped inside the trigger (entries with `gap_names`).
+    pub inner_name: Option<usize>,
 }
 
 /// Per-sentence cache of analyses (computed on first need).
@@ -151,7 +153,8 @@ pub(crate) fn find(lex: &Lexicon, view: &View) -> Vec<Match> {
             let Some(items) = trig.alts.get(ai as usize) else {
                 continue;
             };
-            if let Some(m) = match_at(lex, &mut an, view, i, ti as usize, items, trig.gap) {
+            let gap = (trig.gap, trig.gap_names);
+            if let Some(m) = match_at(lex, &mut an, view, i, ti as usize, items, gap) {
                 found.push(m);
             }
         }
@@ -184,7 +187,7 @@ fn match_at(
     i: usize,
     trigger: usize,
     items: &[Item],
-    gap: usize,
+    (gap, gap_names): (usize, bool),
 ) -> Option<Match> {
     let first_hit = item_matches(lex, an, view, i, items.first()?)?;
     if first_hit.bare && i > 0 && lex.voice.noun_markers.contains(&view.toks[i - 1].lower) {
@@ -192,6 +195,7 @@ fn match_at(
     }
     let mut head: Option<(usize, bool, bool, usize)> = first_hit.root.map(|(p, n, c)| (i, p, n, c));
     let mut pos = i;
+    let mut inner_name = None;
     for item in &items[1..] {
         let mut j = pos + 1;
         let mut skipped = 0;
@@ -210,8 +214,11 @@ fn match_at(
                 break;
             }
             skipped += 1;
-            if skipped > gap || t.named || t.verb {
+            if skipped > gap || (t.named && !gap_names) || t.verb {
                 return None;
+            }
+            if t.named && inner_name.is_none() {
+                inner_name = Some(j);
             }
             j += 1;
         }
@@ -252,5 +259,6 @@ fn match_at(
         passive,
         noun,
         clitic,
+        inner_name,
     })
 }
