@@ -592,3 +592,16 @@ fn the_object_of_one_verb_is_not_the_subject_of_the_next() {
         Asserted,
     );
 }
+
+#[test]
+fn the_receiver_between_verb_and_aid_is_the_recipient() {
+    // A `gap_names` entry: the name in the gap is the recipient.
+    expect(
+        "Japan sent Turkey humanitarian aid after the earthquake.",
+        "AID",
+        None,
+        &["JPN"],
+        &["TUR"],
+        Asserted,
+    );
+}
