@@ -81,6 +81,7 @@ mod confidence {
     pub const TITLE: f32 = 0.85;
     pub const TITLE_AMBIGUOUS: f32 = 0.5;
     pub const EPITHET: f32 = 0.6;
+    pub const APPOSITION: f32 = 0.8;
     pub const PRONOUN: f32 = 0.5;
     pub const NER: f32 = 0.6;
 }
@@ -159,7 +160,16 @@ impl<'a> Linker<'a> {
             .map(|m| (m.start, m.end))
             .collect();
         let mut fallback: Vec<(usize, usize, usize, EntityType)> = Vec::new();
-        for span in self.ner_spans(text, seg) {
+        let spans = self.ner_spans(text, seg);
+        let not_names = if spans.is_empty() {
+            Vec::new()
+        } else {
+            self.cues.not_name_spans(text)
+        };
+        for span in spans {
+            if not_names.iter().any(|&(s, e)| s < span.1 && span.0 < e) {
+                continue;
+            }
             let overlapping: Vec<(usize, usize)> = names
                 .iter()
                 .copied()
@@ -229,7 +239,9 @@ impl<'a> Linker<'a> {
                             (!taken).then(|| self.decide_ner(text, s, e, kind, date, &st, &out))
                         })
                 }
-                Cand::Title(t) => self.decide_title(text, &t, date, &name_starts, &st),
+                Cand::Title(t) => self
+                    .apposition(text, &t, out.last(), &name_starts)
+                    .or_else(|| self.decide_title(text, &t, date, &name_starts, &st)),
                 Cand::Ner { start, end, kind } => {
                     Some(self.decide_ner(text, start, end, kind, date, &st, &out))
                 }
@@ -457,10 +469,9 @@ impl<'a> Linker<'a> {
         if t.former {
             return None;
         }
-        // "Menlu Rusia Sergei Lavrov", "Menlu Rusia, Sergei Lavrov": the name is the mention.
-        let rest = text.get(t.end..).unwrap_or("");
-        let gap = rest.len() - rest.trim_start_matches([' ', ',', '\u{a0}']).len();
-        if gap <= 3 && name_starts.contains(&(t.end + gap)) {
+        // "Menlu Rusia Sergei Lavrov", "Menlu Rusia, Sergei Lavrov", "presiden terpilih
+        // Prabowo": the name is the mention.
+        if name_starts.contains(&self.name_start_after(text, t.end)) {
             return None;
         }
         let base = |actor: Option<&'a Actor>, how: &'static str, conf: f32| Found {
@@ -523,6 +534,82 @@ impl<'a> Linker<'a> {
             });
         }
         None
+    }
+
+    /// Where a holder's name would start after a title ending at byte `at`: past up
+    /// to three spaces or a comma, and past one title modifier ("terpilih").
+    fn name_start_after(&self, text: &str, at: usize) -> usize {
+        let skip = |from: usize| {
+            let rest = text.get(from..).unwrap_or("");
+            let gap = rest.len() - rest.trim_start_matches([' ', ',', '\u{a0}']).len();
+            from + gap.min(3)
+        };
+        let next = skip(at);
+        let rest = text.get(next..).unwrap_or("");
+        let word_len = rest
+            .find(|c: char| !c.is_alphanumeric() && c != '-')
+            .unwrap_or(rest.len());
+        let word = &rest[..word_len];
+        if !word.is_empty() && self.cues.title_modifiers.contains(&word.to_lowercase()) {
+            skip(next + word_len)
+        } else {
+            next
+        }
+    }
+
+    /// A role title in apposition to the person just named describes that person:
+    /// "Josep Borrell, penanggung jawab kebijakan luar negeri Uni Eropa" is Borrell
+    /// whatever the article date (an undated article, a recounted past) — unless the
+    /// knowledge base lists the person's offices and this is none of them ("… bertemu
+    /// Putin, Menlu AS mengatakan" is a new clause).
+    fn apposition(
+        &self,
+        text: &str,
+        t: &TitleMention<'a>,
+        prev: Option<&Found<'a>>,
+        name_starts: &[usize],
+    ) -> Option<Found<'a>> {
+        let prev = prev?;
+        // "Xi Jinping, Presiden Rusia Vladimir Putin": the title has its own name.
+        if name_starts.contains(&self.name_start_after(text, t.end)) {
+            return None;
+        }
+        if t.kind != TitleKind::Role
+            || prev.label != Label::Per
+            || prev.how == "pronoun"
+            || text.get(prev.end..t.start)?.trim() != ","
+        {
+            return None;
+        }
+        if let Some(a) = prev.actor
+            && !a.roles.is_empty()
+            && !a.roles.iter().any(|r| self.describes(t, r))
+        {
+            return None;
+        }
+        Some(Found {
+            start: t.start,
+            end: t.end,
+            how: "apposition",
+            confidence: confidence::APPOSITION,
+            role: None,
+            ..prev.clone()
+        })
+    }
+
+    /// Whether title `t` names the office `r` (its role, or one its role includes, in
+    /// the country or organisation it names).
+    fn describes(&self, t: &TitleMention<'_>, r: &warta_kb::RoleHolding) -> bool {
+        let role_fits = r.role == t.key
+            || self
+                .kb
+                .role(t.key)
+                .is_some_and(|def| def.includes.contains(&r.role));
+        let of_fits = t.of.is_none_or(|of| {
+            of.id == r.of
+                || (of.kind == ActorKind::Organisation && of.country.as_deref() == Some(&r.of))
+        });
+        role_fits && of_fits
     }
 
     /// A country listed right after a role title resolved through its own country:

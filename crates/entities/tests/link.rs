@@ -150,6 +150,66 @@ fn acronyms_respect_case() {
     assert!(lower.iter().all(|e| e.kb_id.as_deref() != Some("USA")));
 }
 
+#[test]
+fn a_title_in_apposition_describes_the_person_before_it() {
+    // Dated after Borrell left office: the apposition, not the date, decides.
+    let text = "Josep Borrell, Perwakilan Tinggi Uni Eropa, bertemu Wang Yi di Beijing.";
+    let es = stage().find_in(text, day(2025, 6, 1));
+    let title = find(&es, "Perwakilan Tinggi Uni Eropa");
+    assert_eq!(
+        (title.kb_id.as_deref(), title.how.as_deref()),
+        (Some("josep-borrell"), Some("apposition"))
+    );
+    // A listed person who never held the office: a new clause, resolved by date.
+    let text = "Ia bertemu Wang Yi, Perwakilan Tinggi Uni Eropa kemudian menyusul.";
+    let es = stage().find_in(text, day(2025, 6, 1));
+    assert_eq!(
+        find(&es, "Perwakilan Tinggi Uni Eropa").kb_id.as_deref(),
+        Some("kaja-kallas")
+    );
+    // An unlisted person takes the title as their own.
+    let text = "Budi Santoso, Menteri Luar Negeri Indonesia, tiba di Hanoi.";
+    let es = stage().find_in(text, day(2024, 8, 14));
+    let title = find(&es, "Menteri Luar Negeri Indonesia");
+    assert_eq!(
+        (title.kb_id.as_deref(), title.canonical.as_deref()),
+        (None, Some("Budi Santoso"))
+    );
+}
+
+#[test]
+fn a_modifier_between_title_and_name_keeps_the_name_the_mention() {
+    let text = "Putin mengirim ucapan selamat kepada presiden terpilih Prabowo Subianto.";
+    let es = stage().find_in(text, day(2024, 3, 21));
+    assert!(es.iter().all(|e| e.text.to_lowercase() != "presiden"));
+    assert_eq!(
+        find(&es, "Prabowo Subianto").kb_id.as_deref(),
+        Some("prabowo-subianto")
+    );
+}
+
+#[test]
+fn not_names_and_platforms() {
+    let text = "Lavrov mendukung Belt and Road Initiative. \
+                Zakharova menulis di Telegram bahwa video itu diunggah ke YouTube.";
+    let es = stage().find_in(text, day(2024, 4, 9));
+    assert!(
+        es.iter().all(|e| !e.text.contains("Road")),
+        "{:?}",
+        es.iter().map(|e| &e.text).collect::<Vec<_>>()
+    );
+    let telegram = find(&es, "Telegram");
+    assert_eq!(
+        (
+            telegram.label.as_str(),
+            telegram.kb_id.as_deref(),
+            telegram.role.as_deref()
+        ),
+        ("ORG", Some("platform-telegram"), None)
+    );
+    assert_eq!(find(&es, "YouTube").country.as_deref(), Some("USA"));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
     #[test]
