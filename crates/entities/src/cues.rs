@@ -31,6 +31,8 @@ struct CuesFile {
     title_modifiers: Vec<String>,
     #[serde(default)]
     not_names: Vec<String>,
+    #[serde(default)]
+    not_name_starts: Vec<String>,
 }
 
 /// Lower-cased cue words of all languages.
@@ -44,6 +46,10 @@ pub struct Cues {
     /// tagger span overlapping one is dropped ("Belt and Road Initiative" is not a
     /// person called "Road Initiative"). Matched ignoring ASCII case, on word edges.
     pub not_names: Option<AhoCorasick>,
+    /// Function words that, capitalised at a sentence start, the tagger may take into
+    /// a name ("While Richardson", "Only"): a tagger span starting with one loses it
+    /// (and is dropped when nothing is left).
+    pub not_name_starts: HashSet<String>,
     /// Person pronouns ("ia", "dia", "beliau", "he").
     pub pronouns: HashSet<String>,
     /// Stems whose "-nya" refers to a person ("ujar" in "ujarnya").
@@ -86,6 +92,7 @@ impl Cues {
             cues.demonstratives.extend(lower(file.demonstratives));
             cues.list_words.extend(lower(file.list_words));
             cues.title_modifiers.extend(lower(file.title_modifiers));
+            cues.not_name_starts.extend(lower(file.not_name_starts));
             not_names.extend(
                 file.not_names
                     .into_iter()

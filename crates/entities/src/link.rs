@@ -167,6 +167,9 @@ impl<'a> Linker<'a> {
             self.cues.not_name_spans(text)
         };
         for span in spans {
+            let Some(span) = self.trim_function_word(text, span) else {
+                continue;
+            };
             if not_names.iter().any(|&(s, e)| s < span.1 && span.0 < e) {
                 continue;
             }
@@ -340,6 +343,33 @@ impl<'a> Linker<'a> {
             spans.extend(open);
         }
         spans
+    }
+
+    /// A tagger span without a leading function word ("While Richardson" →
+    /// "Richardson"); `None` when the span was nothing else ("Only").
+    fn trim_function_word(
+        &self,
+        text: &str,
+        span: (usize, usize, EntityType),
+    ) -> Option<(usize, usize, EntityType)> {
+        let (mut start, end, kind) = span;
+        loop {
+            let s = text.get(start..end)?;
+            let first_len = s.find(char::is_whitespace).unwrap_or(s.len());
+            let first = &s[..first_len];
+            // An acronym is never a function word: "AS" (the US) is not "as".
+            let acronym = first.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && !first.chars().any(char::is_lowercase);
+            if acronym || !self.cues.not_name_starts.contains(&first.to_lowercase()) {
+                return Some((start, end, kind));
+            }
+            let rest = &s[first_len..];
+            let next = rest.len() - rest.trim_start().len();
+            if first_len + next >= s.len() {
+                return None;
+            }
+            start += first_len + next;
+        }
     }
 
     /// Pronouns referring to persons: listed pronoun words, and "-nya" on listed hosts.
@@ -820,10 +850,13 @@ fn how_name(how: MatchKind) -> &'static str {
 }
 
 /// Unknown persons: mentions sharing a last word get the longest of them as their
-/// document-local canonical name ("Andi" → "Andi Widjajanto").
+/// document-local canonical name ("Andi" → "Andi Widjajanto"); the pronouns and
+/// appositions that point at one of them follow it.
 fn name_local_persons(text: &str, out: &mut [Found<'_>]) {
-    let last_word = |f: &Found<'_>| {
-        text[f.start..f.end]
+    let key = |f: &Found<'_>| {
+        f.local
+            .as_deref()
+            .unwrap_or("")
             .split_whitespace()
             .last()
             .map(str::to_lowercase)
@@ -833,7 +866,7 @@ fn name_local_persons(text: &str, out: &mut [Found<'_>]) {
         .iter()
         .filter(|f| f.label == Label::Per && f.actor.is_none() && f.how == "ner")
     {
-        if let Some(k) = last_word(f) {
+        if let Some(k) = key(f) {
             let surface = text[f.start..f.end].to_string();
             let e = longest.entry(k).or_default();
             if surface.chars().count() > e.chars().count() {
@@ -843,9 +876,9 @@ fn name_local_persons(text: &str, out: &mut [Found<'_>]) {
     }
     for f in out
         .iter_mut()
-        .filter(|f| f.label == Label::Per && f.actor.is_none() && f.how == "ner")
+        .filter(|f| f.label == Label::Per && f.actor.is_none())
     {
-        if let Some(k) = last_word(f)
+        if let Some(k) = key(f)
             && let Some(name) = longest.get(&k)
         {
             f.local = Some(name.clone());

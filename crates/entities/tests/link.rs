@@ -210,6 +210,22 @@ fn not_names_and_platforms() {
     assert_eq!(find(&es, "YouTube").country.as_deref(), Some("USA"));
 }
 
+#[test]
+fn function_words_are_trimmed_and_pronouns_follow_local_names() {
+    let text = "Defensive lineman Tom Richardson spoke to reporters on Sunday. \
+                While Richardson said the fight was over, he asked for calm.";
+    let es = stage().find_in(text, day(2024, 1, 1));
+    assert!(
+        es.iter().all(|e| !e.text.starts_with("While")),
+        "{:?}",
+        es.iter().map(|e| &e.text).collect::<Vec<_>>()
+    );
+    let canonical = |t: &str| find(&es, t).canonical.as_deref();
+    assert_eq!(canonical("Richardson"), Some("Tom Richardson"));
+    // The pronoun pointed at "Richardson" before the longest name was known.
+    assert_eq!(canonical("he"), Some("Tom Richardson"));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
     #[test]
