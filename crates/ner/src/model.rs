@@ -409,6 +409,8 @@ pub struct Table {
     pub trans: Vec<f32>,
     /// Score added at the last token (`-inf` where a sentence may not end).
     pub end: Vec<f32>,
+    /// The transitions `trans` allows, for decoding.
+    pub allowed: crate::viterbi::Allowed,
 }
 
 impl Table {
@@ -469,6 +471,7 @@ impl Table {
             slots,
             rows,
             labels: l,
+            allowed: crate::viterbi::Allowed::of(&trans, l),
             trans,
             end,
         }

@@ -164,11 +164,12 @@ impl Tagger {
             let keys = &f.keys[f.offsets[i] as usize..f.offsets[i + 1] as usize];
             table.score_into(keys, e);
         }
-        viterbi::decode(
+        viterbi::decode_with(
             &scratch.emit,
             l,
             &table.trans,
             &table.end,
+            Some(&table.allowed),
             &mut scratch.back,
             &mut scratch.score,
             &mut scratch.labels,
