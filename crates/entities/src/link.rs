@@ -242,9 +242,12 @@ impl<'a> Linker<'a> {
                             (!taken).then(|| self.decide_ner(text, s, e, kind, date, &st, &out))
                         })
                 }
+                // "Menlu Rusia Sergei Lavrov", "Menlu Rusia, Sergei Lavrov", "presiden
+                // terpilih Prabowo": the name is the mention, not the title.
+                Cand::Title(t) if name_starts.contains(&self.name_start_after(text, t.end)) => None,
                 Cand::Title(t) => self
-                    .apposition(text, &t, out.last(), &name_starts)
-                    .or_else(|| self.decide_title(text, &t, date, &name_starts, &st)),
+                    .apposition(text, &t, out.last())
+                    .or_else(|| self.decide_title(text, &t, date, &st)),
                 Cand::Ner { start, end, kind } => {
                     Some(self.decide_ner(text, start, end, kind, date, &st, &out))
                 }
@@ -493,15 +496,9 @@ impl<'a> Linker<'a> {
         text: &str,
         t: &TitleMention<'a>,
         date: NaiveDate,
-        name_starts: &[usize],
         st: &State<'a>,
     ) -> Option<Found<'a>> {
         if t.former {
-            return None;
-        }
-        // "Menlu Rusia Sergei Lavrov", "Menlu Rusia, Sergei Lavrov", "presiden terpilih
-        // Prabowo": the name is the mention.
-        if name_starts.contains(&self.name_start_after(text, t.end)) {
             return None;
         }
         let base = |actor: Option<&'a Actor>, how: &'static str, conf: f32| Found {
@@ -549,15 +546,11 @@ impl<'a> Linker<'a> {
         // A bare title ("kata Menlu", "the Foreign Minister said") after its holder was
         // named is that person, as an epithet is.
         if t.epithet || pointing.is_some() || t.kind == TitleKind::Role {
-            let holder = st.persons.iter().rev().find(|p| {
-                p.roles_on(date).any(|r| {
-                    r.role == t.key
-                        || self
-                            .kb
-                            .role(t.key)
-                            .is_some_and(|def| def.includes.contains(&r.role))
-                })
-            })?;
+            let holder = st
+                .persons
+                .iter()
+                .rev()
+                .find(|p| p.roles_on(date).any(|r| self.role_fits(t.key, &r.role)))?;
             return Some(Found {
                 end,
                 ..base(Some(holder), "epithet", confidence::EPITHET)
@@ -597,13 +590,8 @@ impl<'a> Linker<'a> {
         text: &str,
         t: &TitleMention<'a>,
         prev: Option<&Found<'a>>,
-        name_starts: &[usize],
     ) -> Option<Found<'a>> {
         let prev = prev?;
-        // "Xi Jinping, Presiden Rusia Vladimir Putin": the title has its own name.
-        if name_starts.contains(&self.name_start_after(text, t.end)) {
-            return None;
-        }
         if t.kind != TitleKind::Role
             || prev.label != Label::Per
             || prev.how == "pronoun"
@@ -627,14 +615,20 @@ impl<'a> Linker<'a> {
         })
     }
 
+    /// Whether a title with role `key` names an office of role `held`: the same
+    /// role, or one it includes ("diplomat tertinggi" includes foreign ministers).
+    fn role_fits(&self, key: &str, held: &str) -> bool {
+        held == key
+            || self
+                .kb
+                .role(key)
+                .is_some_and(|def| def.includes.iter().any(|r| r == held))
+    }
+
     /// Whether title `t` names the office `r` (its role, or one its role includes, in
     /// the country or organisation it names).
     fn describes(&self, t: &TitleMention<'_>, r: &warta_kb::RoleHolding) -> bool {
-        let role_fits = r.role == t.key
-            || self
-                .kb
-                .role(t.key)
-                .is_some_and(|def| def.includes.contains(&r.role));
+        let role_fits = self.role_fits(t.key, &r.role);
         let of_fits = t.of.is_none_or(|of| {
             of.id == r.of
                 || (of.kind == ActorKind::Organisation && of.country.as_deref() == Some(&r.of))

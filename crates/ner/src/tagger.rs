@@ -164,12 +164,12 @@ impl Tagger {
             let keys = &f.keys[f.offsets[i] as usize..f.offsets[i + 1] as usize];
             table.score_into(keys, e);
         }
-        viterbi::decode_with(
+        viterbi::decode(
             &scratch.emit,
             l,
             &table.trans,
             &table.end,
-            Some(&table.allowed),
+            &table.allowed,
             &mut scratch.back,
             &mut scratch.score,
             &mut scratch.labels,

@@ -340,6 +340,8 @@ fn train_member(
             }
         }
     }
+    // Weights are finite, so `trans` (mask + weights) forbids what the mask does.
+    let allowed = viterbi::Allowed::of(&mask, l);
     let end: Vec<f32> = (0..l)
         .map(|j| {
             if scheme.allowed_end(j) {
@@ -379,7 +381,9 @@ fn train_member(
                     }
                 }
             }
-            viterbi::decode(&emit, l, &trans, &end, &mut back, &mut score, &mut pred);
+            viterbi::decode(
+                &emit, l, &trans, &end, &allowed, &mut back, &mut score, &mut pred,
+            );
             let gold = &data.gold[first..first + n];
             if pred != gold {
                 mistakes += 1;

@@ -38,6 +38,14 @@ impl Allowed {
         a
     }
 
+    /// Every pair: decoding visits all of them, as a dense decoder would.
+    pub fn every(l: usize) -> Allowed {
+        Allowed {
+            from: (0..l).flat_map(|_| (0..l).map(|i| i as u8)).collect(),
+            offsets: (0..=l).map(|j| j * l).collect(),
+        }
+    }
+
     fn of_label(&self, j: usize) -> &[u8] {
         match (self.offsets.get(j), self.offsets.get(j + 1)) {
             (Some(&a), Some(&b)) => &self.from[a..b],
@@ -49,29 +57,17 @@ impl Allowed {
 /// Decode the best label sequence.
 ///
 /// `emit` is `n × l` (row-major), `trans` is `(l + 1) × l` with row `l` the start
-/// row, `end` (length `l`) is added at the last token. `back` and `score` are
-/// scratch buffers; the result goes to `out`.
+/// row, `end` (length `l`) is added at the last token. Only the `allowed`
+/// transitions are visited ([`Allowed::of`] `trans` gives the same result as
+/// visiting all: a forbidden one scores `-inf` and never wins). `back` and `score`
+/// are scratch buffers; the result goes to `out`.
+#[allow(clippy::too_many_arguments)]
 pub fn decode(
     emit: &[f32],
     l: usize,
     trans: &[f32],
     end: &[f32],
-    back: &mut Vec<u8>,
-    score: &mut Vec<f32>,
-    out: &mut Vec<usize>,
-) {
-    decode_with(emit, l, trans, end, None, back, score, out);
-}
-
-/// [`decode`] visiting only the `allowed` transitions (the same result: a
-/// forbidden one scores `-inf` and never wins).
-#[allow(clippy::too_many_arguments)]
-pub fn decode_with(
-    emit: &[f32],
-    l: usize,
-    trans: &[f32],
-    end: &[f32],
-    allowed: Option<&Allowed>,
+    allowed: &Allowed,
     back: &mut Vec<u8>,
     score: &mut Vec<f32>,
     out: &mut Vec<usize>,
@@ -95,24 +91,11 @@ pub fn decode_with(
         for j in 0..l {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0u8;
-            match allowed {
-                Some(a) => {
-                    for &i in a.of_label(j) {
-                        let s = prev[i as usize] + trans[i as usize * l + j];
-                        if s > best {
-                            best = s;
-                            arg = i;
-                        }
-                    }
-                }
-                None => {
-                    for i in 0..l {
-                        let s = prev[i] + trans[i * l + j];
-                        if s > best {
-                            best = s;
-                            arg = i as u8;
-                        }
-                    }
+            for &i in allowed.of_label(j) {
+                let s = prev[i as usize] + trans[i as usize * l + j];
+                if s > best {
+                    best = s;
+                    arg = i;
                 }
             }
             cur[j] = best + e[j];
@@ -148,9 +131,19 @@ mod tests {
         let trans = vec![0.0, 0.0, 0.0, f32::NEG_INFINITY, 0.0, 0.0];
         let emit = vec![0.0, 1.0, 0.0, 1.0, 0.0, 1.0];
         let (mut b, mut s, mut out) = (Vec::new(), Vec::new(), Vec::new());
-        decode(&emit, l, &trans, &[0.0, 0.0], &mut b, &mut s, &mut out);
+        let all = Allowed::every(l);
+        decode(
+            &emit,
+            l,
+            &trans,
+            &[0.0, 0.0],
+            &all,
+            &mut b,
+            &mut s,
+            &mut out,
+        );
         assert_eq!(out, vec![1, 0, 1]);
-        decode(&[], l, &trans, &[0.0, 0.0], &mut b, &mut s, &mut out);
+        decode(&[], l, &trans, &[0.0, 0.0], &all, &mut b, &mut s, &mut out);
         assert!(out.is_empty());
     }
 
@@ -175,13 +168,16 @@ mod tests {
                 .collect();
             let (mut b, mut s, mut dense, mut sparse) =
                 (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-            decode(&emit, l, &trans, &[0.0; 3], &mut b, &mut s, &mut dense);
-            decode_with(
+            let every = Allowed::every(l);
+            decode(
+                &emit, l, &trans, &[0.0; 3], &every, &mut b, &mut s, &mut dense,
+            );
+            decode(
                 &emit,
                 l,
                 &trans,
                 &[0.0; 3],
-                Some(&allowed),
+                &allowed,
                 &mut b,
                 &mut s,
                 &mut sparse,
